@@ -1,0 +1,51 @@
+# posebook: `make site` builds the website into site/, `make test` runs every test.
+# Both create .venv with the exact versions in requirements.lock and install the Debian
+# packages WeasyPrint needs when they are missing (as root, with apt-get).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core poppler-utils
+
+.PHONY: site test serve check schema system clean
+
+site: $(STAMP) system
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) system
+	$(BIN)/python -m pytest
+
+serve: $(STAMP) system
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/posebook check
+
+schema: $(STAMP)
+	$(BIN)/posebook schema -o schemas
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "posebook needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+# The system libraries WeasyPrint loads, the font the cards use, and pdftoppm for the tests.
+system:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "posebook needs these Debian packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,67 @@
+"""The command line: `posebook check | new | schema`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .loader import try_load_library
+from .problems import format_problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="posebook", description="Yoga poses, props and sequences as Markdown, "
+                                                                   "published as a website and printable cards.")
+    parser.add_argument("--version", action="version", version=f"posebook {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the library and list every problem")
+    check.add_argument("--docs", default="docs", type=Path, help="the library folder (default: docs)")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="'github' prints GitHub Actions annotations")
+
+    new = commands.add_parser("new", help="write a starter page for a pose, prop or sequence")
+    new.add_argument("kind", choices=("pose", "prop", "sequence"))
+    new.add_argument("name", help='the name, e.g. "Low Lunge"')
+    new.add_argument("--docs", default="docs", type=Path)
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
+    schema.add_argument("-o", "--output", default="schemas", type=Path, help="folder to write to (default: schemas)")
+
+    args = parser.parse_args(argv)
+    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    library, problems = try_load_library(args.docs)
+    if problems:
+        if args.format == "github":
+            for problem in problems:
+                print(problem.github())
+        print(format_problems(problems))
+        return 1
+    assert library is not None
+    print(f"{args.docs.as_posix()}: {library.summary()}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import new_page
+
+    try:
+        path = new_page(args.docs, args.kind, args.name)
+    except (FileExistsError, ValueError) as err:
+        print(f"posebook new: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.output):
+        print(f"wrote {path.as_posix()}")
+    return 0

@@ -1,0 +1,233 @@
+"""Reading a page: its text, its YAML 1.2 front matter as plain data with the line and
+column of every key and value, and its Markdown body. Nothing here knows what a pose is."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, field_path
+
+MAX_PAGE_BYTES = 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_DEPTH = 20
+
+Loc = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each value (and each mapping key) of the front matter stands in the file."""
+
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+    start: Mark = (1, 1)
+
+    def of_value(self, loc: Loc) -> Mark:
+        loc = tuple(loc)
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), self.start)
+
+    def of_key(self, loc: Loc) -> Mark:
+        return self.keys.get(tuple(loc)) or self.of_value(loc)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One Markdown file as read from disk, before it means anything."""
+
+    path: str  # as shown in messages, e.g. docs/poses/low-lunge.md
+    rel: str  # relative to docs/, with forward slashes
+    meta: dict[str, Any]
+    positions: Positions
+    body: str
+    body_line: int  # the line of the file on which the body starts
+    has_front_matter: bool
+
+
+def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list[Problem]]:
+    """Split and parse one page. Returns the page, or None and the problems found."""
+    problems: list[Problem] = []
+
+    def fail(line: int, col: int, message: str, fld: str = "") -> tuple[None, list[Problem]]:
+        problems.append(Problem(path, line, col, fld, message))
+        return None, problems
+
+    if len(data) > MAX_PAGE_BYTES:
+        return fail(1, 1, f"the page is {len(data):,} bytes; a page may be at most {MAX_PAGE_BYTES:,} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, col = _byte_position(data, err.start)
+        return fail(line, col, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be read); save it as UTF-8")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line, col = _text_position(text, text.index("\x00"))
+        return fail(line, col, "the file contains a NUL character; it is not a text file")
+
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        page = SourcePage(path, rel, {}, Positions(), text, 1, False)
+        return page, problems
+
+    end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if end is None:
+        return fail(1, 1, "the front matter that starts here is never closed: add a line '---' after it")
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        return fail(2, 1, f"the front matter is {len(yaml_text.encode('utf-8')):,} bytes; "
+                          f"it may be at most {MAX_FRONT_MATTER_BYTES:,} bytes")
+    body = "\n".join(lines[end + 1:])
+    meta, positions, yaml_problems = parse_yaml(yaml_text, path, first_line=2)
+    if yaml_problems:
+        return None, yaml_problems
+    return SourcePage(path, rel, meta, positions, body, end + 2, True), problems
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positions, list[Problem]]:
+    """Parse YAML 1.2 front matter into plain dicts, lists, strings, numbers, booleans and None.
+
+    Anchors, aliases and tags are refused before any node is built, so a 'billion laughs'
+    file costs no more than its own size. Duplicate keys are reported, all of them."""
+    offset = first_line - 1
+    problems: list[Problem] = []
+
+    def at(mark) -> Mark:
+        return mark.line + 1 + offset, mark.column + 1
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.version = (1, 2)
+    try:
+        for event in yaml.parse(io.StringIO(text)):
+            if isinstance(event, AliasEvent):
+                line, col = at(event.start_mark)
+                problems.append(Problem(path, line, col, "", f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full"))
+            elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
+                if event.anchor is not None:
+                    line, col = at(event.start_mark)
+                    problems.append(Problem(path, line, col, "", f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full"))
+                if event.tag is not None and str(event.tag) not in ("!", "?"):
+                    line, col = at(event.start_mark)
+                    problems.append(Problem(path, line, col, "", f"YAML tags ({event.tag}) are not allowed: write plain values"))
+            if len(problems) >= 50:
+                break
+    except MarkedYAMLError as err:
+        return {}, Positions(), [_yaml_error(err, path, offset)]
+    except YAMLError as err:  # pragma: no cover - ruamel always marks parse errors
+        return {}, Positions(), [Problem(path, first_line, 1, "", f"YAML syntax: {err}")]
+    if problems:
+        return {}, Positions(), problems
+
+    try:
+        root = yaml.compose(io.StringIO(text))
+    except MarkedYAMLError as err:
+        return {}, Positions(), [_yaml_error(err, path, offset)]
+    start = (first_line, 1)
+    if root is None:
+        return {}, Positions(start=start), []
+    if not isinstance(root, MappingNode):
+        line, col = at(root.start_mark)
+        return {}, Positions(start=start), [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")]
+
+    positions = Positions(start=start)
+    value = _build(root, (), positions, problems, path, at)
+    return (value if isinstance(value, dict) else {}), positions, problems
+
+
+def _build(node: Node, loc: Loc, positions: Positions, problems: list[Problem], path: str, at) -> Any:
+    positions.values[loc] = at(node.start_mark)
+    if len(loc) > MAX_DEPTH:
+        line, col = at(node.start_mark)
+        problems.append(Problem(path, line, col, _loc_text(loc), f"nested more than {MAX_DEPTH} levels deep"))
+        return None
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or str(key_node.tag) != "tag:yaml.org,2002:str":
+                line, col = at(key_node.start_mark)
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "a list or mapping"
+                problems.append(Problem(path, line, col, _loc_text(loc), f"a field name must be a word, not {shown!r}"))
+                continue
+            key = key_node.value
+            key_line, key_col = at(key_node.start_mark)
+            if key in first_seen:
+                problems.append(Problem(path, key_line, key_col, _loc_text(loc + (key,)),
+                                        f"duplicate key '{key}' (first given on line {first_seen[key]})"))
+                continue
+            first_seen[key] = key_line
+            positions.keys[loc + (key,)] = (key_line, key_col)
+            out[key] = _build(value_node, loc + (key,), positions, problems, path, at)
+        return out
+    if isinstance(node, SequenceNode):
+        return [_build(item, loc + (i,), positions, problems, path, at) for i, item in enumerate(node.value)]
+    return _scalar(node, loc, problems, path, at)
+
+
+def _scalar(node: ScalarNode, loc: Loc, problems: list[Problem], path: str, at) -> Any:
+    tag, raw = str(node.tag), node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return raw.lower() == "true"
+    if tag.endswith(":int"):
+        try:
+            return int(raw.replace("_", ""), 0)
+        except ValueError:
+            return int(raw.replace("_", ""))
+    if tag.endswith(":float"):
+        number = float(raw.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                       .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        if not math.isfinite(number):
+            line, col = at(node.start_mark)
+            problems.append(Problem(path, line, col, _loc_text(loc), f"'{raw}' is not a usable number"))
+            return None
+        return number
+    # Timestamps and anything else stay as the text the teacher wrote.
+    return raw
+
+
+def _yaml_error(err: MarkedYAMLError, path: str, offset: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    col = (mark.column + 1) if mark else 1
+    what = err.problem or err.context or "cannot be read"
+    context = f" ({err.context})" if err.context and err.problem else ""
+    hint = ""
+    if "mapping values are not allowed" in what:
+        hint = "; put quotes around a value that contains ': '"
+    elif "found character '\\t'" in what or "\\t" in what:
+        hint = "; indent with spaces, not tabs"
+    return Problem(path, line, col, "", f"YAML syntax: {what}{context}{hint}")
+
+
+def _loc_text(loc: Loc) -> str:
+    return field_path(loc)
+
+
+def _byte_position(data: bytes, index: int) -> Mark:
+    before = data[:index]
+    line = before.count(b"\n") + 1
+    col = index - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def _text_position(text: str, index: int) -> Mark:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+

@@ -1,0 +1,418 @@
+"""The content model: what a pose, a prop, a sequence, a step and a caution are.
+
+These classes are the front matter schema (``posebook schema`` writes them out as JSON Schema)
+and the validated objects the rest of posebook works with. Plain, immutable, no I/O."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .problems import did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = SLUG.pattern
+
+DISCLAIMER = (
+    "This sequence is general guidance for yoga students and teachers. It is not a substitute "
+    "for personal advice from a doctor, physical therapist or other health professional: if you "
+    "have pain, an injury or a health condition, ask one before you practise."
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _choice(*values: str, what: str):
+    """A text field that takes one of a few words, with a 'did you mean' for a typo."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value in values:
+            return value
+        shown = _shown(value)
+        raise PydanticCustomError(
+            "posebook_choice",
+            "{shown} is not a {what}; use one of: {choices}",
+            {"shown": shown, "what": what, "choices": ", ".join(values),
+             "suggestion": did_you_mean(value, values) if isinstance(value, str) else None},
+        )
+
+    return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return repr(value)
+
+
+def _slug_ref(kind: str):
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise PydanticCustomError("posebook_ref", "expected the slug of a {kind} (its file name without .md), got {shown}",
+                                      {"kind": kind, "shown": _shown(value)})
+        if "/" in value or "\\" in value or value.startswith(".") or value.endswith(".md"):
+            raise PydanticCustomError(
+                "posebook_ref_path",
+                "'{value}' is a path; refer to a {kind} by its slug only (its file name without .md), "
+                "which always stays inside docs/",
+                {"value": value, "kind": kind, "suggestion": _slug_from_path(value)})
+        if not SLUG.match(value):
+            raise PydanticCustomError("posebook_slug", "'{value}' is not a slug: use lowercase letters, digits and single hyphens, e.g. 'low-lunge'",
+                                      {"value": value, "suggestion": slugify(value) or None})
+        return value
+
+    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN,
+                                                                  "description": f"The slug of a {kind}: its file name without .md"})]
+
+
+def _slug_from_path(value: str) -> str | None:
+    stem = re.split(r"[\\/]", value)[-1].removesuffix(".md")
+    return stem if SLUG.match(stem) else None
+
+
+def slugify(name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+PoseRef = _slug_ref("pose")
+PropRef = _slug_ref("prop")
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Cue = Annotated[str, Field(min_length=1, max_length=300)]
+
+# --- amounts of time -------------------------------------------------------------------
+
+UNITS = {"breath": "breath", "breaths": "breath", "second": "second", "seconds": "second",
+         "minute": "minute", "minutes": "minute"}
+WORDS = {"a couple of": (2, 2), "a few": (3, 5), "several": (3, 6)}
+_NUMBER = r"\d+(?:\.\d+)?"
+_AMOUNT = re.compile(
+    rf"^(?:(?P<word>{'|'.join(WORDS)})|(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?(?P<more>\+|\s+or\s+more)?)"
+    rf"\s+(?P<unit>[a-z]+)$"
+)
+AMOUNT_HELP = "write an amount such as '3 breaths', '30 seconds', '1-2 minutes', '5+ minutes' or 'a few breaths'"
+
+
+class Amount(_Model):
+    """How long a phase lasts, as the teacher wrote it: a number, a range or an open count."""
+
+    text: str
+    low: float
+    high: float | None = None
+    or_more: bool = False
+    unit: Literal["breath", "second", "minute"]
+
+    def seconds(self, breath_seconds: tuple[float, float]) -> tuple[float, float]:
+        """The shortest and longest this could take, with a breath of the given length."""
+        per = {"second": (1.0, 1.0), "minute": (60.0, 60.0), "breath": breath_seconds}[self.unit]
+        high = self.high if self.high is not None else self.low
+        if self.or_more:
+            high = high * 1.5
+        return self.low * per[0], high * per[1]
+
+
+def parse_amount(value: Any) -> Any:
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("posebook_amount", "expected an amount of time, got {shown}; {help}",
+                                  {"shown": _shown(value), "help": AMOUNT_HELP})
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("posebook_amount", "{value} what? Say the unit: '{value} breaths', '{value} seconds' or '{value} minutes'",
+                                  {"value": value})
+    text = " ".join(value.split())
+    match = _AMOUNT.match(text.lower())
+    if not match:
+        raise PydanticCustomError("posebook_amount", "'{value}' is not an amount of time; {help}",
+                                  {"value": value, "help": AMOUNT_HELP})
+    unit = UNITS.get(match["unit"])
+    if unit is None:
+        raise PydanticCustomError("posebook_amount", "'{unit}' is not a unit; count in breaths, seconds or minutes",
+                                  {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], UNITS)})
+    if match["word"]:
+        low, high = WORDS[match["word"]]
+        return Amount(text=text, low=low, high=high, unit=unit)
+    low = float(match["low"])
+    high = float(match["high"]) if match["high"] else None
+    if low <= 0 or (high is not None and high <= low):
+        raise PydanticCustomError("posebook_amount", "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
+                                  {"value": value})
+    return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
+
+
+AmountField = Annotated[Amount, BeforeValidator(parse_amount),
+                        WithJsonSchema({"type": "string", "description": AMOUNT_HELP,
+                                        "pattern": r"^(\d+(\.\d+)?(\s*(-|–|to)\s*\d+(\.\d+)?)?(\+|\s+or\s+more)?|a couple of|a few|several)\s+(breaths?|seconds?|minutes?)$"})]
+
+
+class Count(_Model):
+    """How many times: a number or a range."""
+
+    low: int
+    high: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.low}–{self.high}" if self.high else str(self.low)
+
+
+def parse_count(value: Any) -> Any:
+    if isinstance(value, Count):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 1:
+            raise PydanticCustomError("posebook_count", "must be at least 1, got {value}", {"value": value})
+        return Count(low=value)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*", value)
+        if match and 1 <= int(match[1]) < int(match[2]):
+            return Count(low=int(match[1]), high=int(match[2]))
+    raise PydanticCustomError("posebook_count", "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",
+                              {"shown": _shown(value)})
+
+
+CountField = Annotated[Count, BeforeValidator(parse_count),
+                       WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1},
+                                                 {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"}]})]
+
+# --- cautions --------------------------------------------------------------------------
+
+ACTIONS = ("skip", "modify", "stop", "see-a-professional", "take-care")
+ACTION_LABELS = {"skip": "Skip", "modify": "Modify", "stop": "Stop", "see-a-professional": "See a professional",
+                 "take-care": "Take care"}
+
+
+class Caution(_Model):
+    """A condition or sign, what to do about it, and where it applies."""
+
+    condition: Text = Field(description="The condition or sign, in the student's words: 'Your knee hurts on the mat'.")
+    action: _choice(*ACTIONS, what="caution action") = Field(description="What to do: " + ", ".join(ACTIONS))  # type: ignore[valid-type]
+    advice: Text = Field(description="What exactly to do, kindly and plainly.")
+    applies_to: ShortText | None = Field(None, description="The part of the pose or sequence it concerns, e.g. 'relax phase'; "
+                                                              "leave out when it concerns the whole page.")
+
+
+# --- props -----------------------------------------------------------------------------
+
+
+class PropUse(_Model):
+    """A prop as a pose uses it."""
+
+    prop: PropRef  # type: ignore[valid-type]
+    quantity: Annotated[int, Field(ge=1, le=20)] = 1
+    optional: bool = False
+    use: ShortText | None = Field(None, description="How the pose uses it, e.g. 'under the sacrum, medium height'.")
+    instead: list[PropRef] = Field(default_factory=list, description="Props that can stand in for it here.")  # type: ignore[valid-type]
+
+
+def _prop_use(value: Any) -> Any:
+    return {"prop": value} if isinstance(value, str) else value
+
+
+PropUseField = Annotated[PropUse, BeforeValidator(_prop_use),
+                         WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN},
+                                                   PropUse.model_json_schema()]})]
+
+
+class Muscles(_Model):
+    stretches: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose lengthens.")
+    works: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose contracts.")
+
+
+# --- the pages -------------------------------------------------------------------------
+
+
+class _Page(_Model):
+    # Set by the loader from the file, never written in front matter.
+    slug: SkipJsonSchema[str] = Field("", exclude=True)
+    src_path: SkipJsonSchema[str] = Field("", exclude=True)
+    body: SkipJsonSchema[Annotated[str, StringConstraints(strip_whitespace=False)]] = Field("", exclude=True, repr=False)
+    body_line: SkipJsonSchema[int] = Field(1, exclude=True, repr=False)
+
+
+RESERVED = ("slug", "src_path", "body", "body_line")
+
+
+class Prop(_Page):
+    """A prop page: docs/props/<slug>.md."""
+
+    name: ShortText
+    summary: Text = Field(description="One or two sentences: what it is and what it is for.")
+    other_names: list[ShortText] = Field(default_factory=list)
+
+
+class Pose(_Page):
+    """A pose page: docs/poses/<slug>.md."""
+
+    name: ShortText
+    sanskrit: ShortText | None = Field(None, description="The Sanskrit name in IAST, e.g. 'Setu Bandha Sarvāṅgāsana'.")
+    other_names: list[ShortText] = Field(default_factory=list)
+    summary: Text = Field(description="One or two sentences; it becomes the page's description.")
+    sided: bool = Field(False, description="true when the pose is done on one side and then the other.")
+    props: list[PropUseField] = Field(default_factory=list)  # type: ignore[valid-type]
+    muscles: Muscles = Field(default_factory=Muscles)
+    cautions: list[Caution] = Field(default_factory=list)
+    see_also: list[PoseRef] = Field(default_factory=list, description="Related poses.")  # type: ignore[valid-type]
+
+
+PHASES = ("contract", "relax", "stretch", "hold", "rest")
+SIDES = ("none", "right-first", "left-first", "both", "right", "left")
+SIDE_LABELS = {"none": "", "right-first": "right side first, then left", "left-first": "left side first, then right",
+               "both": "both sides at once", "right": "right side only", "left": "left side only"}
+
+
+class Phase(_Model):
+    """One phase of a step: exactly one of contract, relax, stretch, hold or rest, with its amount."""
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": [k]} for k in ("contract", "relax", "stretch", "hold", "rest")]})
+
+    contract: AmountField | None = None  # type: ignore[valid-type]
+    relax: AmountField | None = None  # type: ignore[valid-type]
+    stretch: AmountField | None = None  # type: ignore[valid-type]
+    hold: AmountField | None = None  # type: ignore[valid-type]
+    rest: AmountField | None = None  # type: ignore[valid-type]
+    cue: Cue | None = None
+    optional: bool = False
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Phase":
+        given = [k for k in PHASES if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError(
+                "posebook_phase",
+                "a phase says exactly one of {kinds} with its amount, e.g. '- contract: 3 breaths'; {found}",
+                {"kinds": ", ".join(PHASES),
+                 "found": "found none" if not given else "found " + " and ".join(given)})
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in PHASES if getattr(self, k) is not None)
+
+    @property
+    def amount(self) -> Amount:
+        return getattr(self, self.kind)
+
+
+class Part(_Model):
+    """A further part of a step, such as 'both legs' after each side."""
+
+    name: ShortText
+    sides: _choice(*SIDES, what="side setting") = "none"  # type: ignore[valid-type]
+    phases: list[Phase] = Field(min_length=1)
+    repetitions: CountField | None = None  # type: ignore[valid-type]
+    cue: Cue | None = None
+    optional: bool = False
+
+
+class Step(_Model):
+    """A pose as this sequence does it."""
+
+    pose: PoseRef  # type: ignore[valid-type]
+    sides: _choice(*SIDES, what="side setting") | None = Field(  # type: ignore[valid-type]
+        None, description="none, right-first, left-first, both (at once), right or left (one side only).")
+    phases: list[Phase] = Field(default_factory=list, description="What happens, in order, on each side.")
+    repetitions: CountField | None = None  # type: ignore[valid-type]
+    then: list[Part] = Field(default_factory=list, description="Further parts after the sides, e.g. both legs together.")
+    cue: Cue | None = None
+    cautions: list[Caution] = Field(default_factory=list, description="Cautions for this step only, beyond the pose's own.")
+
+    @model_validator(mode="after")
+    def _has_hold(self) -> "Step":
+        if not self.phases:
+            raise PydanticCustomError(
+                "posebook_step",
+                "this step has no phases, so nobody knows how long to stay: add e.g. 'phases: [{{hold: 5 breaths}}]'", {})
+        return self
+
+
+class Source(_Model):
+    title: ShortText
+    authors: list[ShortText] = Field(min_length=1)
+    publisher: ShortText | None = None
+    url: ShortText | None = None
+
+    def credit(self) -> str:
+        authors = " and ".join([", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors)
+        by = f" ({self.publisher})" if self.publisher else ""
+        return f"Adapted from “{self.title}” by {authors}{by}."
+
+
+class Sequence(_Page):
+    """A sequence page: docs/sequences/<slug>.md."""
+
+    title: ShortText
+    summary: Text = Field(description="One or two sentences; it becomes the page's description.")
+    purpose: Text | None = None
+    audience: Text | None = Field(None, description="Who it is for.")
+    source: Source | None = Field(None, description="Where the sequence comes from, credited on the page and the card.")
+    props: list[PropUseField] = Field(default_factory=list, description="Props for the whole class beyond the poses' own, e.g. a mat.")  # type: ignore[valid-type]
+    cautions: list[Caution] = Field(default_factory=list, description="Cautions for the whole sequence.")
+    steps: list[Step] = Field(description="The poses in class order.")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Sequence":
+        if not self.steps:
+            raise PydanticCustomError("posebook_sequence", "a sequence needs at least one step", {})
+        return self
+
+    @property
+    def disclaimer(self) -> str:
+        return DISCLAIMER
+
+
+class Term(_Model):
+    term: ShortText
+    definition: Text
+    aliases: list[ShortText] = Field(default_factory=list, description="Other spellings or names; they get the same tooltip.")
+
+
+class Glossary(_Page):
+    """docs/glossary.md: the terms, each defined once and shown as a tooltip wherever it appears."""
+
+    title: ShortText = "Glossary"
+    description: Text | None = None
+    terms: list[Term] = Field(min_length=1)
+
+
+class OtherPage(_Page):
+    """Any other page: the MkDocs and Material front matter fields, nothing else."""
+
+    title: ShortText | None = None
+    description: Text | None = None
+    hide: list[_choice("navigation", "toc", "footer", "path", "tags", "feedback", what="part to hide")] = Field(default_factory=list)  # type: ignore[valid-type]
+    icon: ShortText | None = None
+    status: ShortText | None = None
+    subtitle: ShortText | None = None
+    template: ShortText | None = None
+    search: dict[str, bool] | None = None
+
+
+PAGE_KINDS: dict[str, type[_Page]] = {"pose": Pose, "prop": Prop, "sequence": Sequence, "glossary": Glossary, "page": OtherPage}

@@ -1,0 +1,78 @@
+"""Problems found in the library, in the one format a teacher reads:
+``path:line:col: error: field.path: message (did you mean 'x'?)``."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    suggestion: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        hint = f" (did you mean '{self.suggestion}'?)" if self.suggestion else ""
+        return f"{self.path}:{self.line}:{self.column}: error: {where}{self.message}{hint}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command that annotates the line in a pull request."""
+        text = str(self).split(": error: ", 1)[1]
+        return (
+            f"::error file={_escape_property(self.path)},line={self.line},col={self.column},"
+            f"title=posebook::{_escape_data(text)}"
+        )
+
+
+class ContentError(Exception):
+    """The library has problems; the build stops before any output is touched."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    lines = [str(p) for p in problems]
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+    return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to a mistyped word, if one is close enough to be a likely typo."""
+    choices = sorted(set(choices))
+    if not isinstance(word, str) or not choices:
+        return None
+    lowered = {c.lower(): c for c in choices}
+    if word.lower() in lowered and lowered[word.lower()] != word:
+        return lowered[word.lower()]
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.75)
+    return lowered[close[0]] if close else None
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """('steps', 0, 'phases', 1) -> 'steps[0].phases[1]'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,104 @@
+"""Fixture libraries: a small valid library written into tmp_path, to break one piece at a time."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BASE_LIBRARY = {
+    "props/block.md": """\
+        ---
+        name: Block
+        summary: A firm brick of foam, cork or wood.
+        ---
+        Body.
+        """,
+    "props/blanket.md": """\
+        ---
+        name: Blanket
+        summary: A firm woollen or cotton blanket.
+        ---
+        """,
+    "poses/low-lunge.md": """\
+        ---
+        name: Low Lunge
+        summary: A lunge with the back knee down.
+        sided: true
+        props:
+          - block
+          - prop: blanket
+            optional: true
+            use: under the back knee
+        muscles:
+          stretches: [iliopsoas, quadriceps]
+        cautions:
+          - condition: Your knee hurts
+            action: modify
+            advice: Pad the back knee.
+        ---
+        ## Steps
+
+        1. Step forward.
+        """,
+    "poses/rest.md": """\
+        ---
+        name: Rest
+        summary: Lie still.
+        ---
+        Rest.
+        """,
+    "sequences/short.md": """\
+        ---
+        title: Short
+        summary: A short sequence.
+        steps:
+          - pose: low-lunge
+            sides: right-first
+            phases:
+              - contract: 3 breaths
+              - relax: 3 breaths
+          - pose: rest
+            phases:
+              - rest: 2 minutes
+        ---
+        A short class.
+        """,
+    "glossary.md": """\
+        ---
+        terms:
+          - term: iliopsoas
+            definition: The deep hip flexor.
+          - term: quadriceps
+            definition: The muscles at the front of the thigh.
+            aliases: [quads]
+        ---
+        Words.
+        """,
+    "index.md": "# Home\n",
+}
+
+
+def write_library(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """Write BASE_LIBRARY with some files replaced (None removes one) under root/docs."""
+    docs = root / "docs"
+    merged = {**BASE_LIBRARY, **files}
+    for rel, content in merged.items():
+        if content is None:
+            continue
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return docs
+
+
+@pytest.fixture
+def library_dir(tmp_path):
+    """A function that writes a fixture library and returns its docs folder."""
+    return lambda files=None: write_library(tmp_path, files or {})
