@@ -110,7 +110,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
     def at(mark) -> Mark:
         return mark.line + 1 + offset, mark.column + 1
 
-    yaml = YAML(typ="rt", pure=True)
+    yaml = YAML(typ="safe", pure=True)
     yaml.version = (1, 2)
     try:
         for event in yaml.parse(io.StringIO(text)):
@@ -123,7 +123,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
                     problems.append(Problem(path, line, col, "", f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full"))
                 if event.tag is not None and str(event.tag) not in ("!", "?"):
                     line, col = at(event.start_mark)
-                    problems.append(Problem(path, line, col, "", f"YAML tags ({event.tag}) are not allowed: write plain values"))
+                    tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+                    problems.append(Problem(path, line, col, "", f"YAML tags ({tag}) are not allowed: write plain values"))
             if len(problems) >= 50:
                 break
     except MarkedYAMLError as err:

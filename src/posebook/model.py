@@ -15,6 +15,7 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
@@ -74,6 +75,11 @@ def _slug_ref(kind: str):
         if not isinstance(value, str):
             raise PydanticCustomError("posebook_ref", "expected the slug of a {kind} (its file name without .md), got {shown}",
                                       {"kind": kind, "shown": _shown(value)})
+        if _leaves_docs(value):
+            raise PydanticCustomError(
+                "posebook_ref_outside",
+                "'{value}' points outside docs/; refer to a {kind} by its slug only (its file name without .md)",
+                {"value": value, "kind": kind})
         if "/" in value or "\\" in value or value.startswith(".") or value.endswith(".md"):
             raise PydanticCustomError(
                 "posebook_ref_path",
@@ -87,6 +93,13 @@ def _slug_ref(kind: str):
 
     return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN,
                                                                   "description": f"The slug of a {kind}: its file name without .md"})]
+
+
+def _leaves_docs(value: str) -> bool:
+    """True for a path that no page under docs/ could mean: absolute, or climbing above docs/."""
+    parts = re.split(r"[\\/]", value)
+    return (value.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", value) is not None
+            or "://" in value or parts.count("..") > 1)
 
 
 def _slug_from_path(value: str) -> str | None:
@@ -149,6 +162,9 @@ def parse_amount(value: Any) -> Any:
         raise PydanticCustomError("posebook_amount", "{value} what? Say the unit: '{value} breaths', '{value} seconds' or '{value} minutes'",
                                   {"value": value})
     text = " ".join(value.split())
+    if text.startswith("-"):
+        raise PydanticCustomError("posebook_amount", "'{value}' is negative; an amount of time must be more than zero",
+                                  {"value": value})
     match = _AMOUNT.match(text.lower())
     if not match:
         raise PydanticCustomError("posebook_amount", "'{value}' is not an amount of time; {help}",
@@ -349,7 +365,8 @@ class Step(_Model):
         if not self.phases:
             raise PydanticCustomError(
                 "posebook_step",
-                "this step has no phases, so nobody knows how long to stay: add e.g. 'phases: [{{hold: 5 breaths}}]'", {})
+                "this step has no phases, so nobody knows how long to stay: add 'phases:' with a line such as "
+                "'- hold: 5 breaths'", {})
         return self
 
 
@@ -375,13 +392,14 @@ class Sequence(_Page):
     source: Source | None = Field(None, description="Where the sequence comes from, credited on the page and the card.")
     props: list[PropUseField] = Field(default_factory=list, description="Props for the whole class beyond the poses' own, e.g. a mat.")  # type: ignore[valid-type]
     cautions: list[Caution] = Field(default_factory=list, description="Cautions for the whole sequence.")
-    steps: list[Step] = Field(description="The poses in class order.")
+    steps: list[Step] = Field(description="The poses in class order.", json_schema_extra={"minItems": 1})
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> "Sequence":
-        if not self.steps:
+    @field_validator("steps")
+    @classmethod
+    def _not_empty(cls, steps: list[Step]) -> list[Step]:
+        if not steps:
             raise PydanticCustomError("posebook_sequence", "a sequence needs at least one step", {})
-        return self
+        return steps
 
     @property
     def disclaimer(self) -> str:

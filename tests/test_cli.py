@@ -1,0 +1,98 @@
+"""The command line: check, new, schema."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, write_library
+from posebook.cli import main
+from posebook.loader import load_library
+from posebook.schema import SCHEMAS, front_matter_schema
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "posebook", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_prints_one_summary_line_for_a_clean_library(tmp_path):
+    write_library(tmp_path, {})
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == "docs: 2 poses, 2 props, 1 sequence, 0 problems\n"
+
+
+def test_check_on_the_real_library():
+    result = run("check", cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("docs: ") and result.stdout.endswith(", 0 problems\n")
+
+
+def test_check_github_format_annotates_each_line(tmp_path):
+    write_library(tmp_path, {"poses/rest.md": "---\nname: Rest\nsumary: Lie still.\n---\n"})
+    result = run("check", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "::error file=docs/poses/rest.md,line=2,col=1,title=posebook::summary: required field 'summary' is missing in the front matter",
+        "::error file=docs/poses/rest.md,line=3,col=1,title=posebook::sumary: unknown field 'sumary' (did you mean 'summary'?)",
+    ]
+
+
+@pytest.mark.parametrize("kind,name,path", [
+    ("pose", "Warrior II", "docs/poses/warrior-ii.md"),
+    ("prop", "Yoga Wheel", "docs/props/yoga-wheel.md"),
+    ("sequence", "Evening Hips", "docs/sequences/evening-hips.md"),
+    ("pose", "Naṭarājāsana", "docs/poses/natarajasana.md"),
+])
+def test_new_writes_a_valid_starter_page(kind, name, path, tmp_path):
+    write_library(tmp_path, {})
+    result = run("new", kind, name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"wrote {path}\n"
+    library = load_library(tmp_path / "docs", display_root=tmp_path)
+    slug = path.rsplit("/", 1)[1].removesuffix(".md")
+    page = {"pose": library.poses, "prop": library.props, "sequence": library.sequences}[kind][slug]
+    assert (page.title if kind == "sequence" else page.name) == name
+    assert run("check", cwd=tmp_path).returncode == 0
+
+
+def test_new_never_overwrites_a_page(tmp_path):
+    write_library(tmp_path, {})
+    before = (tmp_path / "docs/poses/rest.md").read_bytes()
+    result = run("new", "pose", "Rest", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "already exists" in result.stderr
+    assert (tmp_path / "docs/poses/rest.md").read_bytes() == before
+
+
+def test_schema_writes_one_schema_per_kind(tmp_path):
+    assert main(["schema", "-o", str(tmp_path / "s")]) == 0
+    written = sorted(p.name for p in (tmp_path / "s").iterdir())
+    assert written == sorted(f"{kind}.schema.json" for kind in SCHEMAS)
+    pose = json.loads((tmp_path / "s" / "pose.schema.json").read_text())
+    assert pose["required"] == ["name", "summary"]
+    assert pose["additionalProperties"] is False
+    assert "slug" not in pose["properties"] and "body" not in pose["properties"]
+    action = pose["$defs"]["Caution"]["properties"]["action"]
+    assert action["enum"] == ["skip", "modify", "stop", "see-a-professional", "take-care"]
+
+
+@pytest.mark.parametrize("kind", list(SCHEMAS))
+def test_committed_schemas_match_the_model(kind):
+    committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())
+    assert committed == front_matter_schema(kind), "run 'posebook schema' and commit schemas/"
+
+
+def test_the_schema_accepts_the_seed_front_matter_and_rejects_typos():
+    jsonschema = pytest.importorskip("jsonschema")
+    from posebook.frontmatter import read_page
+
+    for folder, kind in (("poses", "pose"), ("props", "prop"), ("sequences", "sequence")):
+        schema = front_matter_schema(kind)
+        for path in sorted((ROOT / "docs" / folder).glob("*.md")):
+            page, _ = read_page(path.read_bytes(), str(path), f"{folder}/{path.name}")
+            jsonschema.validate(page.meta, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"name": "X", "summary": "Y", "sidde": True}, front_matter_schema("pose"))
