@@ -60,7 +60,7 @@ def test_pose_page_shows_cautions_before_the_instructions(site):
     stop = [a for a in admonitions if "danger" in a["class"] and "pulse" in a.get_text()]
     assert stop and "Stop:" in stop[0].select_one(".admonition-title").get_text()
     used_in = next(h for h in page.find_all("h2") if h.get_text().startswith("Used in"))
-    link = used_in.find_next("a")
+    link = used_in.find_next("li").find("a")
     assert link["href"] == "../../sequences/iliopsoas-release/#step-7-iliopsoas-self-massage"
 
 
