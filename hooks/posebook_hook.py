@@ -1,17 +1,20 @@
-"""MkDocs glue: validate the library before anything is touched, then put the generated blocks
-on pose, sequence and glossary pages. The work is done by the posebook package."""
+"""MkDocs glue: validate the library before anything is touched, add the generated index pages,
+and hand every page to posebook for its final Markdown. The work is done by the posebook package;
+nothing is kept between builds except on the build's own config."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from posebook import pages
 from posebook.loader import try_load_library
+from posebook.pages import INDEX_PAGES, SiteSettings, render_page
 from posebook.problems import format_problems
 
-_KEY = "posebook_library"
+_LIBRARY = "posebook_library"
+_SETTINGS = "posebook_settings"
 
 
 def on_pre_build(config, **kwargs):
@@ -20,32 +23,27 @@ def on_pre_build(config, **kwargs):
     library, problems = try_load_library(config.docs_dir, display_root=root)
     if problems:
         raise PluginError("posebook found problems in the library:\n" + format_problems(problems))
-    config[_KEY] = library
+    config[_LIBRARY] = library
+    config[_SETTINGS] = settings_from(config)
+
+
+def on_files(files, config, **kwargs):
+    for rel in INDEX_PAGES:
+        if files.get_file_from_path(rel) is None:
+            files.append(File.generated(config, rel, content=""))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    library = config.get(_KEY)
+    library = config.get(_LIBRARY)
     if library is None:
         return markdown
-    markdown = _page_markdown(library, markdown, page.file.src_uri, config)
-    if library.glossary is not None:
-        # Glossary terms become tooltips (abbreviations) on every page.
-        markdown += "\n\n" + pages.abbreviations(library.glossary)
+    meta, markdown = render_page(library, page.file.src_uri, markdown, config[_SETTINGS])
+    page.meta.update(meta)
     return markdown
 
 
-def _page_markdown(library, markdown, src, config):
-    for pose in library.poses.values():
-        if pose.src_path == src:
-            return pages.pose_page(library, pose)
-    for sequence in library.sequences.values():
-        if sequence.src_path == src:
-            return pages.sequence_page(library, sequence, _breath_seconds(config))
-    if library.glossary is not None and library.glossary.src_path == src:
-        return pages.glossary_page(library.glossary)
-    return markdown
-
-
-def _breath_seconds(config) -> tuple[float, float]:
-    low, high = config.extra.get("posebook", {}).get("breath_seconds", [4, 6])
-    return float(low), float(high)
+def settings_from(config) -> SiteSettings:
+    options = config.extra.get("posebook", {})
+    low, high = options.get("breath_seconds", [4, 6])
+    return SiteSettings(site_url=config.site_url or "", breath_seconds=(float(low), float(high)))

@@ -82,3 +82,231 @@ def test_a_broken_library_stops_the_build_and_leaves_the_last_site(tmp_path):
     assert "Traceback" not in result.stderr
     after = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert after == before
+
+
+# --- every generated section and link ----------------------------------------------------
+
+import json
+import re
+from urllib.parse import urljoin, urlparse
+
+from posebook import index
+from posebook.loader import load_library
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT / "docs", display_root=ROOT)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def page_of(site: Path, src_rel: str) -> str:
+    """The site folder of a docs/ page: poses/rest.md -> poses/rest, index.md -> ''."""
+    stem = src_rel.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def test_every_page_has_one_h1_a_title_a_description_and_lang(site):
+    for path in html_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html.get("lang") == "en", path
+        assert len(soup.find("article").find_all("h1")) == 1, path
+        assert soup.title.get_text(strip=True), path
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), path
+
+
+def test_pose_and_sequence_descriptions_come_from_their_summaries(site, library):
+    for item in [*library.poses.values(), *library.sequences.values(), *library.props.values()]:
+        soup = BeautifulSoup((site / page_of(site, item.src_path) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("meta", attrs={"name": "description"})["content"] == " ".join(item.summary.split())
+
+
+def test_pose_page_header_block(site, library):
+    page = article(site, "poses/side-lying-iliopsoas-stretch")
+    facts = page.select_one(".pb-facts")
+    links = {a.get_text(): a["href"] for a in facts.find_all("a")}
+    assert links["Strap"] == "../../props/strap/"
+    assert links["Block"] == "../../props/block/"
+    assert links["Bolster"] == "../../props/bolster/"
+    assert links["iliopsoas"] == "../../muscles/#iliopsoas"
+    assert links["quadriceps"] == "../../muscles/#quadriceps"
+    text = facts.get_text(" ", strip=True)
+    assert "Strap (optional)" in text and "one side, then the other" in text
+    sanskrit = article(site, "poses/bridge-pose").select_one(".pb-facts [lang]")
+    assert (sanskrit["lang"], sanskrit.get_text()) == ("sa-Latn", "Setu Bandha Sarvāṅgāsana")
+
+
+def test_pose_page_cautions_are_at_the_top(site, library):
+    for slug, pose in library.poses.items():
+        page = article(site, page_of(site, pose.src_path))
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.find_all("h2")]
+        admonitions = page.select(".admonition")
+        assert len(admonitions) == len(pose.cautions), slug
+        if pose.cautions:
+            assert headings[0] == "Cautions", slug
+            for caution, box in zip(pose.cautions, admonitions):
+                assert caution.condition in box.select_one(".admonition-title").get_text(" ", strip=True)
+
+
+def test_pose_page_used_in_with_previous_and_next(site):
+    page = article(site, "poses/supported-bridge-variations")
+    used = next(h for h in page.find_all("h2") if h.get_text().startswith("Used in")).find_next("ul")
+    item = used.find("li")
+    links = [(a.get_text(), a["href"]) for a in item.find_all("a")]
+    assert links == [
+        ("Iliopsoas Release, step 3 of 8", "../../sequences/iliopsoas-release/#step-3-supported-bridge-variations"),
+        ("Supine Knee to Chest", "../supine-knee-to-chest/"),
+        ("Side-Lying Iliopsoas Stretch", "../side-lying-iliopsoas-stretch/"),
+    ]
+    assert "after Supine Knee to Chest, before Side-Lying" in item.get_text()
+
+
+def test_sequence_page_sections(site, library):
+    sequence = library.sequences["iliopsoas-release"]
+    page = article(site, "sequences/iliopsoas-release")
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.find_all("h2")]
+    assert headings[:3] == ["Who should skip or modify", "Props", "The poses"]
+    assert headings[-1] == "Source"
+    text = page.get_text(" ", strip=True)
+    assert "Time: about 15–36 minutes, counting one breath as 4 to 6 seconds" in text
+    panel = next(h for h in page.find_all("h2") if h.get_text().startswith("Who should")).find_next("ul")
+    items = panel.find_all("li", recursive=False)
+    assert len(items) == len(index.cautions_panel(library, sequence)) == 32
+    assert items[0].get_text(" ", strip=True).startswith("Modify — Whole sequence")
+    step_links = {a["href"] for a in panel.find_all("a")}
+    assert "#step-7-iliopsoas-self-massage" in step_links
+    props = next(h for h in page.find_all("h2") if h.get_text().startswith("Props")).find_next("ul")
+    lines = [li.get_text(" ", strip=True) for li in props.find_all("li", recursive=False)]
+    assert lines[0].startswith("Yoga mat — whole class")
+    blanket = next(line for line in lines if line.startswith("Blanket"))
+    assert "or instead: Bolster" in blanket
+    assert any(line.startswith("Light kettlebell (optional)") for line in lines)
+
+
+def test_sequence_step_shows_sides_timeline_cue_and_pose_link(site):
+    page = article(site, "sequences/iliopsoas-release")
+    step = page.find(id="step-2-supine-knee-to-chest")
+    parts = [li.get_text(" ", strip=True) for li in step.find_next("ul").find_all("li")]
+    assert parts == [
+        "right side first, then left: contract 3 breaths (knee in, hand pushes it away) → relax 3 breaths (leg long, arm by your side)",
+        "Both legs, both sides at once: contract 3 breaths (both knees in, hands push away) → relax 3+ breaths (legs long, hands press thighs down softly)",
+    ]
+    assert step.find_next("em").get_text() == "Thigh and hand press into each other; the leg hardly moves."
+    assert step.find_next("a", string=re.compile("How to do"))["href"] == "../../poses/supine-knee-to-chest/"
+    last = page.find(id="step-8-pelvic-tilts-prone-savasana").find_next("ul").find("li").get_text(" ", strip=True)
+    assert last.endswith("5–10 times")
+
+
+def test_sequence_json_ld_is_a_howto_with_a_step_per_pose(site, library):
+    sequence = library.sequences["iliopsoas-release"]
+    page = BeautifulSoup((site / "sequences/iliopsoas-release/index.html").read_text(encoding="utf-8"), "html.parser")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "HowTo" and data["name"] == "Iliopsoas Release"
+    assert [s["@type"] for s in data["step"]] == ["HowToStep"] * 8
+    assert [s["position"] for s in data["step"]] == list(range(1, 9))
+    for number, step in enumerate(data["step"], start=1):
+        assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + index.step_anchor(sequence, number)
+        assert page.find(id=step["url"].split("#")[1]) is not None
+    tools = {t["name"] for t in data["tool"]}
+    assert tools == {i.prop.name for i in index.props_checklist(library, sequence)}
+    assert all(t["@type"] == "HowToTool" for t in data["tool"])
+
+
+def test_index_pages(site, library):
+    poses = article(site, "poses")
+    rows = poses.find("table").find("tbody").find_all("tr")
+    assert len(rows) == len(library.poses)
+    boat = next(r for r in rows if r.find("a").get_text() == "Boat Pose")
+    assert boat.find(attrs={"lang": "sa-Latn"}).get_text() == "Nāvāsana"
+
+    props = article(site, "props")
+    for prop in library.props.values():
+        heading = props.find(id=prop.slug)
+        assert heading is not None and heading.get_text().startswith(prop.name)
+    block = props.find(id="block").find_next("p").find_next("p").get_text(" ", strip=True)
+    assert block.startswith("Poses:") and "Supported Bridge Variations" in block
+
+    cautions = article(site, "cautions").get_text(" ", strip=True)
+    for pose in library.poses.values():
+        for caution in pose.cautions:
+            assert caution.condition in cautions
+    assert [h["id"] for h in article(site, "cautions").find_all("h2")] == ["stop", "see-a-professional", "skip", "modify", "take-care"]
+
+    muscles = article(site, "muscles")
+    iliopsoas = muscles.find(id="iliopsoas")
+    stretched = iliopsoas.find_next(string=re.compile("Stretched by")).parent
+    assert "Bridge Pose" in stretched.get_text() and "Boat Pose" not in stretched.get_text()
+    worked = iliopsoas.find_next(string=re.compile("Worked by")).parent
+    assert "Boat Pose" in worked.get_text()
+
+    glossary = article(site, "glossary")
+    assert glossary.find("dt", id="term-asis").get_text() == "ASIS"
+
+
+def test_front_matter_reference_lists_every_field_of_the_model(site):
+    from posebook.model import Caution, Phase, Pose, Sequence, Step
+
+    page = article(site, "guide/front-matter")
+    text = page.get_text(" ", strip=True)
+    for model in (Pose, Sequence, Step, Phase, Caution):
+        for name in model.model_fields:
+            if name not in ("slug", "src_path", "body", "body_line"):
+                assert name in text, (model.__name__, name)
+
+
+def test_every_link_and_anchor_resolves(site):
+    for path in html_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find("article").find_all("a", href=True):
+            href = a["href"]
+            if href.startswith(("http://", "https://", "mailto:")):
+                assert href.startswith("https://posebook.example.org/"), (path, href)
+                continue
+            target = urlparse(urljoin(path.relative_to(site).as_posix(), href))
+            file = site / target.path
+            if target.path == "" or href.startswith("#"):
+                file = path
+            elif file.is_dir() or target.path.endswith("/"):
+                file = file / "index.html"
+            assert file.exists(), (path, href)
+            if target.fragment and file.suffix == ".html":
+                other = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+                assert other.find(id=target.fragment) is not None, (path, href)
+
+
+EXTERNAL = re.compile(r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//(?!posebook\.example\.org)""", re.I)
+CSS_EXTERNAL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*(?:https?:)?//""", re.I)
+
+
+def test_no_page_references_another_host(site):
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(text), (path, EXTERNAL.search(text).group(0))
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    for css in site.rglob("*.css"):
+        assert not CSS_EXTERNAL.search(css.read_text(encoding="utf-8")), css
+
+
+def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "posebook", "generate", str(out), "-f", str(ROOT / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks" not in config
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
+                           cwd=out, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    assert built.returncode == 0, built.stderr
+    plain = tmp_path / "plain"
+    ours = [p.relative_to(site) for p in html_pages(site)]
+    assert ours == [p.relative_to(plain) for p in html_pages(plain)]
+    for rel in ours:
+        a = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        b = BeautifulSoup((plain / rel).read_text(encoding="utf-8"), "html.parser")
+        assert str(a.find("article")) == str(b.find("article")), rel
+        assert a.title == b.title, rel
+        assert a.find("meta", attrs={"name": "description"}) == b.find("meta", attrs={"name": "description"}), rel

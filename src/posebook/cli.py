@@ -30,8 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("-o", "--output", default="schemas", type=Path, help="folder to write to (default: schemas)")
 
+    generate = commands.add_parser("generate", help="write the library and every generated page for a site "
+                                                    "generator that runs no hooks")
+    generate.add_argument("out", type=Path, help="the folder to write (its docs/ is replaced)")
+    generate.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+
     args = parser.parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "generate": _generate}[args.command](args)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -64,4 +69,17 @@ def _schema(args: argparse.Namespace) -> int:
 
     for path in write_schemas(args.output):
         print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+    from .problems import ContentError
+
+    try:
+        library = generate(args.config, args.out)
+    except ContentError as err:
+        print(format_problems(err.problems))
+        return 1
+    print(f"wrote {args.out.as_posix()}/: {library.summary()}")
     return 0

@@ -239,11 +239,11 @@ class Caution(_Model):
 
 
 class PropUse(_Model):
-    """A prop as a pose uses it."""
+    """A prop as a pose uses it. Write just the slug (e.g. 'block') when nothing more needs saying."""
 
-    prop: PropRef  # type: ignore[valid-type]
-    quantity: Annotated[int, Field(ge=1, le=20)] = 1
-    optional: bool = False
+    prop: PropRef = Field(description="The prop's slug.")  # type: ignore[valid-type]
+    quantity: Annotated[int, Field(ge=1, le=20)] = Field(1, description="How many the pose needs at once.")
+    optional: bool = Field(False, description="true when the pose can be done without it.")
     use: ShortText | None = Field(None, description="How the pose uses it, e.g. 'under the sacrum, medium height'.")
     instead: list[PropRef] = Field(default_factory=list, description="Props that can stand in for it here.")  # type: ignore[valid-type]
 
@@ -258,6 +258,8 @@ PropUseField = Annotated[PropUse, BeforeValidator(_prop_use),
 
 
 class Muscles(_Model):
+    """The muscles a pose stretches (lengthens) and works (contracts), as glossary terms."""
+
     stretches: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose lengthens.")
     works: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose contracts.")
 
@@ -277,24 +279,24 @@ RESERVED = ("slug", "src_path", "body", "body_line")
 
 
 class Prop(_Page):
-    """A prop page: docs/props/<slug>.md."""
+    """A prop: what it is and what it is for. The page body says how the poses use it."""
 
-    name: ShortText
+    name: ShortText = Field(description="The prop's name, e.g. 'Block'.")
     summary: Text = Field(description="One or two sentences: what it is and what it is for.")
-    other_names: list[ShortText] = Field(default_factory=list)
+    other_names: list[ShortText] = Field(default_factory=list, description="Other names for it.")
 
 
 class Pose(_Page):
-    """A pose page: docs/poses/<slug>.md."""
+    """A pose: its names, props, muscles and cautions. The page body holds the instructions."""
 
-    name: ShortText
+    name: ShortText = Field(description="The English name, e.g. 'Low Lunge'.")
     sanskrit: ShortText | None = Field(None, description="The Sanskrit name in IAST, e.g. 'Setu Bandha Sarvāṅgāsana'.")
-    other_names: list[ShortText] = Field(default_factory=list)
+    other_names: list[ShortText] = Field(default_factory=list, description="Other names students may know it by.")
     summary: Text = Field(description="One or two sentences; it becomes the page's description.")
     sided: bool = Field(False, description="true when the pose is done on one side and then the other.")
-    props: list[PropUseField] = Field(default_factory=list)  # type: ignore[valid-type]
-    muscles: Muscles = Field(default_factory=Muscles)
-    cautions: list[Caution] = Field(default_factory=list)
+    props: list[PropUseField] = Field(default_factory=list, description="Props: a prop's slug, or the fields of a PropUse.")  # type: ignore[valid-type]
+    muscles: Muscles = Field(default_factory=Muscles, description="Muscles the pose stretches or works.")
+    cautions: list[Caution] = Field(default_factory=list, description="Who should skip or modify the pose, and what to do.")
     see_also: list[PoseRef] = Field(default_factory=list, description="Related poses.")  # type: ignore[valid-type]
 
 
@@ -314,8 +316,8 @@ class Phase(_Model):
     stretch: AmountField | None = None  # type: ignore[valid-type]
     hold: AmountField | None = None  # type: ignore[valid-type]
     rest: AmountField | None = None  # type: ignore[valid-type]
-    cue: Cue | None = None
-    optional: bool = False
+    cue: Cue | None = Field(None, description="A few words on what happens in this phase.")
+    optional: bool = Field(False, description="true when the class may leave this phase out.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Phase":
@@ -340,24 +342,24 @@ class Phase(_Model):
 class Part(_Model):
     """A further part of a step, such as 'both legs' after each side."""
 
-    name: ShortText
-    sides: _choice(*SIDES, what="side setting") = "none"  # type: ignore[valid-type]
-    phases: list[Phase] = Field(min_length=1)
-    repetitions: CountField | None = None  # type: ignore[valid-type]
-    cue: Cue | None = None
-    optional: bool = False
+    name: ShortText = Field(description="What this part is, e.g. 'Both legs'.")
+    sides: _choice(*SIDES, what="side setting") = Field("none", description="none, right-first, left-first, both (at once), right or left.")  # type: ignore[valid-type]
+    phases: list[Phase] = Field(min_length=1, description="What happens, in order.")
+    repetitions: CountField | None = Field(None, description="How many times the phases are repeated: 3, or a range such as '5-10'.")  # type: ignore[valid-type]
+    cue: Cue | None = Field(None, description="A short cue for the class.")
+    optional: bool = Field(False, description="true when the class may leave this part out.")
 
 
 class Step(_Model):
     """A pose as this sequence does it."""
 
-    pose: PoseRef  # type: ignore[valid-type]
+    pose: PoseRef = Field(description="The pose's slug.")  # type: ignore[valid-type]
     sides: _choice(*SIDES, what="side setting") | None = Field(  # type: ignore[valid-type]
         None, description="none, right-first, left-first, both (at once), right or left (one side only).")
     phases: list[Phase] = Field(default_factory=list, description="What happens, in order, on each side.")
-    repetitions: CountField | None = None  # type: ignore[valid-type]
+    repetitions: CountField | None = Field(None, description="How many times the phases are repeated: 3, or a range such as '5-10'.")  # type: ignore[valid-type]
     then: list[Part] = Field(default_factory=list, description="Further parts after the sides, e.g. both legs together.")
-    cue: Cue | None = None
+    cue: Cue | None = Field(None, description="One short cue for the class; it goes on the card.")
     cautions: list[Caution] = Field(default_factory=list, description="Cautions for this step only, beyond the pose's own.")
 
     @model_validator(mode="after")
@@ -371,10 +373,12 @@ class Step(_Model):
 
 
 class Source(_Model):
-    title: ShortText
-    authors: list[ShortText] = Field(min_length=1)
-    publisher: ShortText | None = None
-    url: ShortText | None = None
+    """Where a sequence comes from: credited on its page and on its card."""
+
+    title: ShortText = Field(description="The title of the article or book.")
+    authors: list[ShortText] = Field(min_length=1, description="Its authors.")
+    publisher: ShortText | None = Field(None, description="Who published it.")
+    url: ShortText | None = Field(None, description="Where to find it, if it is online.")
 
     def credit(self) -> str:
         authors = " and ".join([", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors)
@@ -383,11 +387,11 @@ class Source(_Model):
 
 
 class Sequence(_Page):
-    """A sequence page: docs/sequences/<slug>.md."""
+    """A sequence: its poses in class order, with sides, phases and cues, and whole-sequence cautions."""
 
-    title: ShortText
+    title: ShortText = Field(description="The sequence's title, e.g. 'Iliopsoas Release'.")
     summary: Text = Field(description="One or two sentences; it becomes the page's description.")
-    purpose: Text | None = None
+    purpose: Text | None = Field(None, description="What the sequence is for.")
     audience: Text | None = Field(None, description="Who it is for.")
     source: Source | None = Field(None, description="Where the sequence comes from, credited on the page and the card.")
     props: list[PropUseField] = Field(default_factory=list, description="Props for the whole class beyond the poses' own, e.g. a mat.")  # type: ignore[valid-type]
@@ -407,17 +411,19 @@ class Sequence(_Page):
 
 
 class Term(_Model):
-    term: ShortText
-    definition: Text
+    """A glossary term, defined once."""
+
+    term: ShortText = Field(description="The word as it appears on the pages.")
+    definition: Text = Field(description="One or two plain sentences.")
     aliases: list[ShortText] = Field(default_factory=list, description="Other spellings or names; they get the same tooltip.")
 
 
 class Glossary(_Page):
-    """docs/glossary.md: the terms, each defined once and shown as a tooltip wherever it appears."""
+    """The glossary: each term defined once, and shown as a tooltip wherever it appears on the site."""
 
-    title: ShortText = "Glossary"
-    description: Text | None = None
-    terms: list[Term] = Field(min_length=1)
+    title: ShortText = Field("Glossary", description="The page title.")
+    description: Text | None = Field(None, description="The page's description for search engines.")
+    terms: list[Term] = Field(min_length=1, description="The terms.")
 
 
 class OtherPage(_Page):

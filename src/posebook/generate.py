@@ -1,0 +1,80 @@
+"""`posebook generate OUT/`: the library plus every generated page, written as plain Markdown
+with a hook-free mkdocs.yml, so that a site generator which runs no hooks builds the same site."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .loader import Library, load_library
+from .pages import INDEX_PAGES, SiteSettings, render_page
+from .model import OtherPage
+
+# MkDocs and Material front matter that a plain build still needs on ordinary pages.
+_KEEP = [name for name in OtherPage.model_fields if name not in ("slug", "src_path", "body", "body_line")]
+
+
+def read_config(path: Path) -> dict:
+    yaml = YAML(typ="rt")
+    return yaml.load(path.read_text(encoding="utf-8"))
+
+
+def settings_from_config(config: dict) -> SiteSettings:
+    options = (config.get("extra") or {}).get("posebook") or {}
+    low, high = options.get("breath_seconds", [4, 6])
+    return SiteSettings(site_url=config.get("site_url") or "", breath_seconds=(float(low), float(high)))
+
+
+def generate(config_path: Path, out: Path) -> Library:
+    config = read_config(config_path)
+    project = config_path.parent
+    docs = project / config.get("docs_dir", "docs")
+    library = load_library(docs, display_root=project)
+    settings = settings_from_config(config)
+    out_docs = out / "docs"
+    if out_docs.exists():
+        shutil.rmtree(out_docs)
+    out_docs.mkdir(parents=True)
+
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        target = out_docs / rel
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(docs).parts):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not rel.endswith(".md"):
+            shutil.copyfile(path, target)
+            continue
+        page = library.pages.get(rel)
+        meta = {} if page is None else {k: v for k, v in page.model_dump(include=set(_KEEP)).items() if v not in (None, [], {})}
+        body = page.body if page is not None else ""
+        extra, markdown = render_page(library, rel, body, settings)
+        _write_page(target, {**meta, **extra}, markdown)
+    for rel in INDEX_PAGES:
+        if not (out_docs / rel).exists():
+            extra, markdown = render_page(library, rel, "", settings)
+            (out_docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            _write_page(out_docs / rel, extra, markdown)
+
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    buffer = io.StringIO()
+    YAML(typ="rt").dump(config, buffer)
+    (out / "mkdocs.yml").write_text(buffer.getvalue(), encoding="utf-8")
+    return library
+
+
+def _write_page(path: Path, meta: dict, markdown: str) -> None:
+    front = ""
+    if meta:
+        buffer = io.StringIO()
+        yaml = YAML(typ="safe", pure=True)
+        yaml.default_flow_style = False
+        yaml.width = 4096
+        yaml.dump(meta, buffer)
+        front = f"---\n{buffer.getvalue()}---\n\n"
+    path.write_text(front + markdown, encoding="utf-8")
