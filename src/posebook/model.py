@@ -233,6 +233,13 @@ class Caution(_Model):
     advice: Text = Field(description="What exactly to do, kindly and plainly.")
     applies_to: ShortText | None = Field(None, description="The part of the pose or sequence it concerns, e.g. 'relax phase'; "
                                                               "leave out when it concerns the whole page.")
+    card: Annotated[str, Field(min_length=1, max_length=100)] | None = Field(
+        None, description="A short wording for the printed card, at most 100 characters, e.g. 'Knee pain: pad the back knee'. "
+                          "Without it the card prints the condition and the advice in full.")
+
+    @property
+    def card_text(self) -> str:
+        return self.card or f"{self.condition.rstrip('.')}: {self.advice}"
 
 
 # --- props -----------------------------------------------------------------------------
