@@ -310,3 +310,17 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         assert str(a.find("article")) == str(b.find("article")), rel
         assert a.title == b.title, rel
         assert a.find("meta", attrs={"name": "description"}) == b.find("meta", attrs={"name": "description"}), rel
+
+
+def test_sequence_page_links_to_both_cards_with_their_sizes(site):
+    page = article(site, "sequences/iliopsoas-release")
+    box = page.select_one(".pb-print")
+    assert box.get_text(" ", strip=True).startswith("Print the class card:")
+    links = box.find_all("a")
+    assert [a.get_text().split(" (")[0] for a in links] == ["A4", "Letter"]
+    for a in links:
+        pdf = (site / "sequences/iliopsoas-release" / a["href"]).resolve()
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+        assert a["type"] == "application/pdf"
+        size = re.search(r"\(PDF, (\d+) KB\)", a.get_text())
+        assert size and int(size.group(1)) == round(pdf.stat().st_size / 1024)

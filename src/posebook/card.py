@@ -201,11 +201,17 @@ def html_to_pdf(html: str, sequence: Sequence, settings: CardSettings) -> bytes:
 
     _tag_languages()
     fetcher = ConfinedFetcher(site_url=settings.site_url, roots=[settings.pdf_dir])
+    from weasyprint.urls import FatalURLFetchingError
+
     with _warnings_as_errors(sequence) as problems:
-        document = weasyprint.HTML(string=html, base_url=settings.site_url or None, url_fetcher=fetcher).render(
-            pdf_variant="pdf/ua-1")
+        try:
+            document = weasyprint.HTML(string=html, base_url=settings.site_url or None, url_fetcher=fetcher).render(
+                pdf_variant="pdf/ua-1")
+        except FatalURLFetchingError as err:
+            raise CardError(f"the card of '{sequence.title}' could not be made: {err.__cause__ or err}") from None
+        if document.metadata.attachments:
+            raise CardError(f"the card of '{sequence.title}' asks for attachments; a card never carries files")
         document.metadata = _CardMetadata.from_metadata(document.metadata, sequence)
-        document.metadata.attachments = []
         pdf = document.write_pdf(pdf_variant="pdf/ua-1", attachments=[])
     if problems:
         raise CardError(f"the card of '{sequence.title}' could not be made cleanly:\n" + "\n".join(problems))
@@ -344,3 +350,62 @@ def _mime(path: Path) -> str:
     return {".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff", ".css": "text/css",
             ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(
         path.suffix.lower(), "application/octet-stream")
+
+
+# --- every card of the library -------------------------------------------------------------
+
+CARDS_DIR = "cards"
+
+
+@dataclass(frozen=True)
+class CardFile:
+    sequence: str  # slug
+    paper: str
+    rel: str  # where it goes in the site, e.g. cards/iliopsoas-release-a4.pdf
+    pdf: bytes
+    from_cache: bool
+
+
+def build_cards(library: Library, settings: CardSettings, papers: tuple[str, ...] = ("a4", "letter"),
+                workers: int | None = None) -> list[CardFile]:
+    """Every card of every sequence. Cached cards are read back; the rest are rendered, in
+    parallel over the available cores when there is more than one to render."""
+    if not settings.site_url:
+        raise CardError("set site_url in mkdocs.yml: the card's QR code and links point at the site")
+    jobs = []
+    for slug, sequence in library.sequences.items():
+        for paper in papers:
+            html = card_html(library, sequence, paper, settings)
+            key = card_key(html, settings)
+            cached = settings.cache_dir / f"{key}.pdf" if settings.cache_dir else None
+            jobs.append((slug, paper, html, cached))
+    to_render = [job for job in jobs if job[3] is None or not job[3].is_file()]
+    rendered = _render_many([(library.sequences[slug], html) for slug, _, html, _ in to_render], settings, workers)
+    out = []
+    fresh = {(slug, paper): pdf for (slug, paper, _, _), pdf in zip(to_render, rendered)}
+    for slug, paper, _html, cached in jobs:
+        if (slug, paper) in fresh:
+            pdf = fresh[(slug, paper)]
+            if cached is not None:
+                write_atomically(cached, pdf)
+            from_cache = False
+        else:
+            pdf = cached.read_bytes()
+            from_cache = True
+        out.append(CardFile(slug, paper, f"{CARDS_DIR}/{card_filename(library.sequences[slug], paper)}", pdf, from_cache))
+    return out
+
+
+def _render_many(items: list[tuple[Sequence, str]], settings: CardSettings, workers: int | None) -> list[bytes]:
+    if len(items) <= 1 or (workers or os.cpu_count() or 1) <= 1:
+        return [html_to_pdf(html, sequence, settings) for sequence, html in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    count = min(len(items), workers or os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(_render_one, [(html, sequence, settings) for sequence, html in items]))
+
+
+def _render_one(args: tuple[str, Sequence, CardSettings]) -> bytes:
+    html, sequence, settings = args
+    return html_to_pdf(html, sequence, settings)

@@ -30,13 +30,19 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("-o", "--output", default="schemas", type=Path, help="folder to write to (default: schemas)")
 
+    card = commands.add_parser("card", help="make the printable PDF card of a sequence")
+    card.add_argument("sequence", help="the sequence's slug, e.g. iliopsoas-release")
+    card.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    card.add_argument("-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf)")
+    card.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+
     generate = commands.add_parser("generate", help="write the library and every generated page for a site "
                                                     "generator that runs no hooks")
     generate.add_argument("out", type=Path, help="the folder to write (its docs/ is replaced)")
     generate.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
 
     args = parser.parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema, "generate": _generate}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "card": _card, "generate": _generate}[args.command](args)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -76,10 +82,48 @@ def _generate(args: argparse.Namespace) -> int:
     from .generate import generate
     from .problems import ContentError
 
+    from .card import CardError
+
     try:
         library = generate(args.config, args.out)
     except ContentError as err:
         print(format_problems(err.problems))
         return 1
+    except CardError as err:
+        print(f"posebook generate: {err}", file=sys.stderr)
+        return 1
     print(f"wrote {args.out.as_posix()}/: {library.summary()}")
+    return 0
+
+
+def _card(args: argparse.Namespace) -> int:
+    from .card import CardError, CardSettings, card_filename, render_card, write_atomically
+    from .generate import project_settings
+
+    try:
+        library, settings = project_settings(args.config)
+    except FileNotFoundError as err:
+        print(f"posebook card: {err}", file=sys.stderr)
+        return 1
+    if library is None:
+        print(format_problems(settings))
+        return 1
+    sequence = library.sequences.get(args.sequence)
+    if sequence is None:
+        from .problems import did_you_mean
+
+        hint = did_you_mean(args.sequence, library.sequences)
+        known = ", ".join(library.sequences) or "none"
+        print(f"posebook card: no sequence '{args.sequence}'" + (f" (did you mean '{hint}'?)" if hint else f"; the sequences are: {known}"),
+              file=sys.stderr)
+        return 1
+    try:
+        pdf, _ = render_card(library, sequence, args.paper, CardSettings(site_url=settings.site_url,
+                                                                         breath_seconds=settings.breath_seconds))
+    except CardError as err:
+        print(f"posebook card: {err}", file=sys.stderr)
+        return 1
+    output = args.output or Path(card_filename(sequence, args.paper))
+    write_atomically(output, pdf)
+    print(f"wrote {output.as_posix()} ({len(pdf):,} bytes)")
     return 0

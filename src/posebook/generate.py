@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -28,12 +29,31 @@ def settings_from_config(config: dict) -> SiteSettings:
     return SiteSettings(site_url=config.get("site_url") or "", breath_seconds=(float(low), float(high)))
 
 
+def project_settings(config_path: Path):
+    """(library, settings) of the project whose mkdocs.yml this is; (None, problems) when the
+    library has problems."""
+    from .loader import try_load_library
+
+    if not config_path.is_file():
+        raise FileNotFoundError(f"{config_path} not found; run posebook in the project folder or give -f mkdocs.yml")
+    config = read_config(config_path)
+    project = config_path.parent
+    library, problems = try_load_library(project / config.get("docs_dir", "docs"), display_root=project)
+    return (library, settings_from_config(config)) if library else (None, problems)
+
+
 def generate(config_path: Path, out: Path) -> Library:
+    from .card import CardSettings, build_cards
+    from .pages import card_links
+
     config = read_config(config_path)
     project = config_path.parent
     docs = project / config.get("docs_dir", "docs")
     library = load_library(docs, display_root=project)
     settings = settings_from_config(config)
+    cards = build_cards(library, CardSettings(site_url=settings.site_url, breath_seconds=settings.breath_seconds,
+                                              cache_dir=project / ".cache" / "posebook" / "cards"))
+    settings = replace(settings, cards=card_links(cards))
     out_docs = out / "docs"
     if out_docs.exists():
         shutil.rmtree(out_docs)
@@ -53,6 +73,9 @@ def generate(config_path: Path, out: Path) -> Library:
         body = page.body if page is not None else ""
         extra, markdown = render_page(library, rel, body, settings)
         _write_page(target, {**meta, **extra}, markdown)
+    for card in cards:
+        (out_docs / card.rel).parent.mkdir(parents=True, exist_ok=True)
+        (out_docs / card.rel).write_bytes(card.pdf)
     for rel in INDEX_PAGES:
         if not (out_docs / rel).exists():
             extra, markdown = render_page(library, rel, "", settings)

@@ -36,6 +36,15 @@ class SiteSettings:
     cards: dict[str, tuple[CardLink, ...]] = field(default_factory=dict)  # sequence slug -> its cards
 
 
+def card_links(cards) -> dict[str, tuple[CardLink, ...]]:
+    """The sequence page's print links, from the cards that were made (posebook.card.CardFile)."""
+    labels = {"a4": "A4", "letter": "Letter"}
+    links: dict[str, list[CardLink]] = {}
+    for card in cards:
+        links.setdefault(card.sequence, []).append(CardLink(labels.get(card.paper, card.paper), card.rel, len(card.pdf)))
+    return {slug: tuple(items) for slug, items in links.items()}
+
+
 # --- small pieces ----------------------------------------------------------------------
 
 
@@ -236,7 +245,7 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
 
     cards = settings.cards.get(sequence.slug, ())
     if cards:
-        links = " · ".join(f"[{esc(c.label)}]({link(here, c.rel)}){{: type=application/pdf }} ({size_text(c.size_bytes)})"
+        links = " · ".join(f"[{esc(c.label)} (PDF, {size_text(c.size_bytes)})]({link(here, c.rel)}){{: type=application/pdf }}"
                            for c in cards)
         out += ['<div class="pb-print" markdown>', "", f"**Print the class card:** {links}", "", "</div>", ""]
 
