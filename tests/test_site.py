@@ -17,6 +17,7 @@ def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["hooks"] = [str(ROOT / "hooks" / "posebook_hook.py")]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config.pop("watch", None)
     config_file = project / "mkdocs.yml"
     with config_file.open("w", encoding="utf-8") as f:

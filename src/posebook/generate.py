@@ -82,6 +82,12 @@ def generate(config_path: Path, out: Path) -> Library:
             (out_docs / rel).parent.mkdir(parents=True, exist_ok=True)
             _write_page(out_docs / rel, extra, markdown)
 
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        target = out / theme["custom_dir"]
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(project / theme["custom_dir"], target)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"

@@ -25,6 +25,7 @@ from .model import (
     slugify,
 )
 from .problems import ContentError, Problem, did_you_mean, field_path
+from .safety import check_asset, check_markdown
 
 KIND_FOLDERS = {"poses": "pose", "props": "prop", "sequences": "sequence"}
 
@@ -89,9 +90,17 @@ def try_load_library(docs_dir: str | os.PathLike, display_root: str | os.PathLik
         problems += page_problems
         if page is None:
             continue
+        problems += check_markdown(page.body, shown, page.body_line)
         model = _validate(page, kind, problems)
         if model is not None:
             validated[kind].append((model, page))
+
+    for path in _other_files(docs):
+        shown = _display(path, root)
+        if path.is_symlink() and not _inside(path.resolve(), docs.resolve()):
+            problems.append(Problem(shown, 1, 1, "", "this file is a link to a file outside docs/; copy it into docs/ instead"))
+            continue
+        problems += check_asset(path.read_bytes(), shown, path.suffix)
 
     library = _assemble(docs, validated, present, problems)
     return (None if problems else library), sorted(problems)
@@ -102,6 +111,15 @@ def _markdown_files(docs: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(docs, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found += [Path(dirpath) / f for f in sorted(filenames) if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(docs).as_posix())
+
+
+def _other_files(docs: Path) -> list[Path]:
+    """Every file under docs/ that is not a page: MkDocs publishes them as they are."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / f for f in sorted(filenames) if not f.endswith(".md") and not f.startswith(".")]
     return sorted(found, key=lambda p: p.relative_to(docs).as_posix())
 
 

@@ -117,7 +117,16 @@ def slugify(name: str) -> str:
 PoseRef = _slug_ref("pose")
 PropRef = _slug_ref("prop")
 
+def _no_markup(value: Any) -> Any:
+    # A title or name becomes the page's <title>, navigation and card heading; themes print
+    # some of these unescaped, so angle brackets are refused rather than trusted to escaping.
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        raise PydanticCustomError("posebook_markup", "'<' and '>' are not allowed in a name or title", {})
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator(_no_markup)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 Cue = Annotated[str, Field(min_length=1, max_length=300)]
 
@@ -288,17 +297,17 @@ RESERVED = ("slug", "src_path", "body", "body_line")
 class Prop(_Page):
     """A prop: what it is and what it is for. The page body says how the poses use it."""
 
-    name: ShortText = Field(description="The prop's name, e.g. 'Block'.")
+    name: Name = Field(description="The prop's name, e.g. 'Block'.")
     summary: Text = Field(description="One or two sentences: what it is and what it is for.")
-    other_names: list[ShortText] = Field(default_factory=list, description="Other names for it.")
+    other_names: list[Name] = Field(default_factory=list, description="Other names for it.")
 
 
 class Pose(_Page):
     """A pose: its names, props, muscles and cautions. The page body holds the instructions."""
 
-    name: ShortText = Field(description="The English name, e.g. 'Low Lunge'.")
-    sanskrit: ShortText | None = Field(None, description="The Sanskrit name in IAST, e.g. 'Setu Bandha Sarvāṅgāsana'.")
-    other_names: list[ShortText] = Field(default_factory=list, description="Other names students may know it by.")
+    name: Name = Field(description="The English name, e.g. 'Low Lunge'.")
+    sanskrit: Name | None = Field(None, description="The Sanskrit name in IAST, e.g. 'Setu Bandha Sarvāṅgāsana'.")
+    other_names: list[Name] = Field(default_factory=list, description="Other names students may know it by.")
     summary: Text = Field(description="One or two sentences; it becomes the page's description.")
     sided: bool = Field(False, description="true when the pose is done on one side and then the other.")
     props: list[PropUseField] = Field(default_factory=list, description="Props: a prop's slug, or the fields of a PropUse.")  # type: ignore[valid-type]
@@ -349,7 +358,7 @@ class Phase(_Model):
 class Part(_Model):
     """A further part of a step, such as 'both legs' after each side."""
 
-    name: ShortText = Field(description="What this part is, e.g. 'Both legs'.")
+    name: Name = Field(description="What this part is, e.g. 'Both legs'.")
     sides: _choice(*SIDES, what="side setting") = Field("none", description="none, right-first, left-first, both (at once), right or left.")  # type: ignore[valid-type]
     phases: list[Phase] = Field(min_length=1, description="What happens, in order.")
     repetitions: CountField | None = Field(None, description="How many times the phases are repeated: 3, or a range such as '5-10'.")  # type: ignore[valid-type]
@@ -396,7 +405,7 @@ class Source(_Model):
 class Sequence(_Page):
     """A sequence: its poses in class order, with sides, phases and cues, and whole-sequence cautions."""
 
-    title: ShortText = Field(description="The sequence's title, e.g. 'Iliopsoas Release'.")
+    title: Name = Field(description="The sequence's title, e.g. 'Iliopsoas Release'.")
     summary: Text = Field(description="One or two sentences; it becomes the page's description.")
     purpose: Text | None = Field(None, description="What the sequence is for.")
     audience: Text | None = Field(None, description="Who it is for.")
@@ -420,7 +429,7 @@ class Sequence(_Page):
 class Term(_Model):
     """A glossary term, defined once."""
 
-    term: ShortText = Field(description="The word as it appears on the pages.")
+    term: Name = Field(description="The word as it appears on the pages.")
     definition: Text = Field(description="One or two plain sentences.")
     aliases: list[ShortText] = Field(default_factory=list, description="Other spellings or names; they get the same tooltip.")
 
@@ -428,21 +437,18 @@ class Term(_Model):
 class Glossary(_Page):
     """The glossary: each term defined once, and shown as a tooltip wherever it appears on the site."""
 
-    title: ShortText = Field("Glossary", description="The page title.")
+    title: Name = Field("Glossary", description="The page title.")
     description: Text | None = Field(None, description="The page's description for search engines.")
     terms: list[Term] = Field(min_length=1, description="The terms.")
 
 
 class OtherPage(_Page):
-    """Any other page: the MkDocs and Material front matter fields, nothing else."""
+    """Any other page: the MkDocs and Material front matter fields posebook passes on safely.
+    (Material prints some others, such as subtitle and icon, into the page unescaped.)"""
 
-    title: ShortText | None = None
+    title: Name | None = None
     description: Text | None = None
     hide: list[_choice("navigation", "toc", "footer", "path", "tags", "feedback", what="part to hide")] = Field(default_factory=list)  # type: ignore[valid-type]
-    icon: ShortText | None = None
-    status: ShortText | None = None
-    subtitle: ShortText | None = None
-    template: ShortText | None = None
     search: dict[str, bool] | None = None
 
 

@@ -137,6 +137,9 @@ def render_page(library: Library, rel: str, markdown: str, settings: SiteSetting
     if library.glossary is not None:
         # Glossary terms become tooltips (abbreviations) wherever they appear.
         markdown = markdown.rstrip() + "\n\n" + abbreviations(library.glossary)
+    if "description" in meta:
+        # The theme prints the description into an attribute as it is.
+        meta["description"] = html.escape(meta["description"], quote=True)
     return meta, markdown
 
 
