@@ -6,18 +6,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+# WeasyPrint's libraries (site and cards); pdftoppm and chromium for the tests and screenshots.
+SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
 
-.PHONY: site test serve check schema system clean
+.PHONY: site test serve check schema screenshots debian clean
 
-site: $(STAMP) system
+site: $(STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) system
+test: $(STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python -m pytest
 
-serve: $(STAMP) system
+serve: $(STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/mkdocs serve
+
+# PNGs of the home, a pose and the sequence page (desktop and phone, light and dark) and of
+# every card page, into screenshots/ for review.
+screenshots: site
+	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
+	$(BIN)/python scripts/screenshots.py
 
 check: $(STAMP)
 	$(BIN)/posebook check
@@ -32,9 +43,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-# The system libraries WeasyPrint loads, the font the cards use, and pdftoppm for the tests.
-system:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+# Installs the Debian packages in PACKAGES that are missing, or says how to.
+debian:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
