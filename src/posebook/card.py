@@ -8,6 +8,7 @@ into them, so an unchanged card is never rendered twice."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -77,6 +78,7 @@ def font_paths(pdf_dir: Path) -> dict[str, Path]:
 # --- HTML --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
 def _environment(pdf_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(pdf_dir)), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
@@ -172,11 +174,11 @@ def render_card(library: Library, sequence: Sequence, paper: str, settings: Card
 
 def card_key(html: str, settings: CardSettings) -> str:
     """A hash of every input of a card: its HTML (content, template, CSS), fonts and versions."""
-    import pydyf
-    import weasyprint
+    from importlib.metadata import version
 
     digest = hashlib.sha256()
-    for part in (html, __version__, weasyprint.__version__, pydyf.__version__):
+    # Versions from the package metadata: importing WeasyPrint takes a second, and a cache hit needs none of it.
+    for part in (html, __version__, version("weasyprint"), version("pydyf")):
         digest.update(part.encode("utf-8") + b"\0")
     for path in font_paths(settings.pdf_dir).values():
         digest.update(_file_hash(path).encode() + b"\0")
@@ -311,39 +313,44 @@ def write_atomically(path: Path, data: bytes) -> None:
 # --- the fetcher -------------------------------------------------------------------------
 
 
-def _fetcher_base():
-    from weasyprint.urls import URLFetcher
+def ConfinedFetcher(site_url: str, roots: list[Path]):  # noqa: N802 - builds an instance of a class made on first use
+    """A WeasyPrint URL fetcher that serves data: URLs, files under the given folders, and site_url
+    links mapped to the first folder. Anything else, http(s) and other files included, stops the
+    render. The class is made on first use so that importing posebook does not import WeasyPrint."""
+    global _ConfinedFetcher
+    if _ConfinedFetcher is None:
+        _ConfinedFetcher = _make_fetcher_class()
+    return _ConfinedFetcher(site_url, roots)
 
-    return URLFetcher
+
+_ConfinedFetcher = None
 
 
-class ConfinedFetcher(_fetcher_base()):  # type: ignore[misc]
-    """Serves data: URLs, files under the given folders, and site_url links mapped to the first
-    folder. Anything else, http(s) and other files included, stops the render."""
+def _make_fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-    def __init__(self, site_url: str, roots: list[Path]):
-        super().__init__(allow_redirects=False, fail_on_errors=True)
-        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        self.roots = [Path(r).resolve() for r in roots]
-        self.refused: list[str] = []
+    class Fetcher(URLFetcher):
+        def __init__(self, site_url: str, roots: list[Path]):
+            super().__init__(allow_redirects=False, fail_on_errors=True)
+            self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+            self.roots = [Path(r).resolve() for r in roots]
 
-    def fetch(self, url, headers=None):
-        from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = None
+            if url.startswith("file:"):
+                path = Path(unquote(urlparse(url).path))
+            elif self.site_url and url.startswith(self.site_url):
+                relative = unquote(urlparse(url).path)[len(urlparse(self.site_url).path):]
+                path = (self.roots[0] / relative) if self.roots else None
+            if path is not None:
+                resolved = path.resolve()
+                if resolved.is_file() and any(resolved.is_relative_to(r) for r in self.roots):
+                    return URLFetcherResponse(url, resolved.read_bytes(), {"Content-Type": _mime(resolved)})
+            raise FatalURLFetchingError(f"the card may only use its own files and data: URLs; refused {url}")
 
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        path = None
-        if url.startswith("file:"):
-            path = Path(unquote(urlparse(url).path))
-        elif self.site_url and url.startswith(self.site_url):
-            relative = unquote(urlparse(url).path)[len(urlparse(self.site_url).path):]
-            path = (self.roots[0] / relative) if self.roots else None
-        if path is not None:
-            resolved = path.resolve()
-            if resolved.is_file() and any(resolved.is_relative_to(r) for r in self.roots):
-                return URLFetcherResponse(url, resolved.read_bytes(), {"Content-Type": _mime(resolved)})
-        self.refused.append(url)
-        raise FatalURLFetchingError(f"the card may only use its own files and data: URLs; refused {url}")
+    return Fetcher
 
 
 def _mime(path: Path) -> str:

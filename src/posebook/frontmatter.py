@@ -110,8 +110,41 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
     def at(mark) -> Mark:
         return mark.line + 1 + offset, mark.column + 1
 
-    yaml = YAML(typ="safe", pure=True)
+    # libyaml (ruamel.yaml.clib) reads fast; the pure-Python reader explains errors better.
+    yaml = YAML(typ="safe")
     yaml.version = (1, 2)
+    pure = YAML(typ="safe", pure=True)
+    pure.version = (1, 2)
+    if any(mark in text for mark in "&*!"):
+        problems = _refuse_anchors_and_tags(pure, text, path, at)
+        if problems is None:
+            return {}, Positions(), [_yaml_error_of(pure, text, path, offset)]
+        if problems:
+            return {}, Positions(), problems
+    try:
+        root = yaml.compose(io.StringIO(text))
+    except YAMLError:
+        # libyaml is stricter than YAML 1.2 in places (e.g. '1:30' inside [ ]): the pure reader decides.
+        try:
+            root = pure.compose(io.StringIO(text))
+        except YAMLError:
+            return {}, Positions(), [_yaml_error_of(pure, text, path, offset)]
+    start = (first_line, 1)
+    if root is None:
+        return {}, Positions(start=start), []
+    if not isinstance(root, MappingNode):
+        line, col = at(root.start_mark)
+        return {}, Positions(start=start), [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")]
+
+    positions = Positions(start=start)
+    value = _build(root, (), positions, problems, path, at)
+    return (value if isinstance(value, dict) else {}), positions, problems
+
+
+def _refuse_anchors_and_tags(yaml: YAML, text: str, path: str, at) -> list[Problem] | None:
+    """Every anchor, alias and tag, found from the event stream before any node is built, so a
+    'billion laughs' file costs no more than its own size. None when the YAML does not parse."""
+    problems: list[Problem] = []
     try:
         for event in yaml.parse(io.StringIO(text)):
             if isinstance(event, AliasEvent):
@@ -127,27 +160,20 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
                     problems.append(Problem(path, line, col, "", f"YAML tags ({tag}) are not allowed: write plain values"))
             if len(problems) >= 50:
                 break
-    except MarkedYAMLError as err:
-        return {}, Positions(), [_yaml_error(err, path, offset)]
-    except YAMLError as err:  # pragma: no cover - ruamel always marks parse errors
-        return {}, Positions(), [Problem(path, first_line, 1, "", f"YAML syntax: {err}")]
-    if problems:
-        return {}, Positions(), problems
+    except YAMLError:
+        return None
+    return problems
 
+
+def _yaml_error_of(yaml: YAML, text: str, path: str, offset: int) -> Problem:
+    """The syntax error in text, as the pure-Python reader words it."""
     try:
-        root = yaml.compose(io.StringIO(text))
+        yaml.compose(io.StringIO(text))
     except MarkedYAMLError as err:
-        return {}, Positions(), [_yaml_error(err, path, offset)]
-    start = (first_line, 1)
-    if root is None:
-        return {}, Positions(start=start), []
-    if not isinstance(root, MappingNode):
-        line, col = at(root.start_mark)
-        return {}, Positions(start=start), [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")]
-
-    positions = Positions(start=start)
-    value = _build(root, (), positions, problems, path, at)
-    return (value if isinstance(value, dict) else {}), positions, problems
+        return _yaml_error(err, path, offset)
+    except YAMLError as err:
+        return Problem(path, offset + 1, 1, "", f"YAML syntax: {err}")
+    return Problem(path, offset + 1, 1, "", "YAML syntax: the front matter cannot be read")
 
 
 def _build(node: Node, loc: Loc, positions: Positions, problems: list[Problem], path: str, at) -> Any:

@@ -136,7 +136,7 @@ def render_page(library: Library, rel: str, markdown: str, settings: SiteSetting
             meta["description"] = " ".join(page.description.split())
     if library.glossary is not None:
         # Glossary terms become tooltips (abbreviations) wherever they appear.
-        markdown = markdown.rstrip() + "\n\n" + abbreviations(library.glossary)
+        markdown = markdown.rstrip() + "\n\n" + abbreviations(library.glossary, markdown)
     if "description" in meta:
         # The theme prints the description into an attribute as it is.
         meta["description"] = html.escape(meta["description"], quote=True)
@@ -351,13 +351,15 @@ def glossary_page(glossary: Glossary) -> str:
     return "\n".join(out) + "\n"
 
 
-def abbreviations(glossary: Glossary) -> str:
-    """Python-Markdown abbreviation definitions, so every term shows its definition as a tooltip."""
+def abbreviations(glossary: Glossary, markdown: str | None = None) -> str:
+    """Python-Markdown abbreviation definitions, so every term shows its definition as a tooltip;
+    only the terms the page uses, since each definition costs a pass over the page."""
     lines = []
     for term in glossary.terms:
         definition = " ".join(term.definition.split())
         for word in [term.term, *term.aliases]:
-            lines.append(f"*[{word}]: {definition}")
+            if markdown is None or word in markdown:
+                lines.append(f"*[{word}]: {definition}")
     return "\n".join(lines) + "\n"
 
 
