@@ -14,7 +14,6 @@ import platform
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -160,7 +159,9 @@ def peer(project: Path, docs: Path) -> dict:
     pdf = project / "peer-site" / "whole-site.pdf"
     if result.returncode != 0 or not pdf.exists():
         return {"installed": True, "ran": False, "why": result.stderr.strip().splitlines()[-3:]}
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(pdf).pages)
     version = subprocess.run([str(venv / "bin" / "pip"), "show", "mkdocs-to-pdf"], capture_output=True, text=True).stdout
     return {"installed": True, "ran": True, "seconds": round(seconds, 2), "pages": pages, "bytes": pdf.stat().st_size,
             "version": re.search(r"Version: (\S+)", version).group(1)}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,21 @@ def write_library(root: Path, files: dict[str, str | bytes | None]) -> Path:
 def library_dir(tmp_path):
     """A function that writes a fixture library and returns its docs folder."""
     return lambda files=None: write_library(tmp_path, files or {})
+
+
+def start_listener(port: int = 0):
+    """An HTTP server on 127.0.0.1 that records every request it gets: any request is a leak."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", port), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, hits

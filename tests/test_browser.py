@@ -2,7 +2,6 @@
 every page in light and dark palettes, keyboard use, search, tooltips, print links, print media,
 a phone-width viewport, and no request to any host but the site's own."""
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest

@@ -1,16 +1,14 @@
 """The printable class card, read back from the PDF: size, pages, text order, tags, fonts,
 links, attachments, metadata, layout, safety and the cache."""
 
-import http.server
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, write_library
+from conftest import ROOT, start_listener, write_library
 from posebook import index
 from posebook.card import CardError, CardSettings, build_cards, card_html, html_to_pdf, render_card
 from posebook.loader import load_library
@@ -229,21 +227,7 @@ def test_long_card_lists_every_step(tmp_path):
 
 @pytest.fixture
 def listener():
-    hits = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, hits = start_listener()
     yield server.server_address[1], hits
     server.shutdown()
     server.server_close()

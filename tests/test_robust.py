@@ -10,7 +10,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -20,7 +19,7 @@ from conftest import ROOT, write_library
 from posebook.card import CardSettings, render_card
 from posebook.frontmatter import read_page
 from posebook.loader import try_load_library
-from posebook.model import PAGE_KINDS, PHASES, SIDES
+from posebook.model import PAGE_KINDS, PHASES
 
 SITE = "https://posebook.example.org/"
 
@@ -140,24 +139,9 @@ def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
 
 
 def test_every_broken_library_stops_the_build_and_leaves_the_site(tmp_path):
-    from test_hostile import snapshot
-    from test_site import build
+    from test_site import assert_each_edit_fails_and_keeps_the_site
 
-    docs = write_library(tmp_path, {})
-    site = tmp_path / "site"
-    assert build(tmp_path, docs, site).returncode == 0
-    before = snapshot(site)
-    pristine = tmp_path / "pristine"
-    shutil.copytree(docs, pristine)
-    for name, (files, expected) in BAD_CASES.items():
-        shutil.rmtree(docs)
-        shutil.copytree(pristine, docs)
-        write_library(tmp_path, files)
-        result = build(tmp_path, docs, site)
-        assert result.returncode == 1, name
-        assert all(line in result.stderr for line in expected), name
-        assert "Traceback" not in result.stderr, name
-        assert snapshot(site) == before, name
+    assert_each_edit_fails_and_keeps_the_site(tmp_path, BAD_CASES)
 
 
 # --- reproducible builds ---------------------------------------------------------------------

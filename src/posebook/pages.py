@@ -407,7 +407,7 @@ def _props_index(library: Library) -> tuple[str, str, str]:
                      if any(i.prop.slug == prop.slug for i in index.props_checklist(library, s))]
         if sequences:
             out += ["Sequences: " + ", ".join(md_link(s.title, here, s.src_path) for s in sequences), ""]
-    return "Props", f"Every prop in the library, with the poses and sequences that use it.", "\n".join(out)
+    return "Props", "Every prop in the library, with the poses and sequences that use it.", "\n".join(out)
 
 
 def _sequences_index(library: Library) -> tuple[str, str, str]:
