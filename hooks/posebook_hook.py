@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from posebook.card import CardError, CardSettings, build_cards
 from posebook.loader import try_load_library
-from posebook.pages import INDEX_PAGES, SiteSettings, card_links, render_page
+from posebook.pages import INDEX_PAGES, card_links, render_page, site_settings
 from posebook.problems import format_problems
 
 log = logging.getLogger("mkdocs.hooks.posebook")
@@ -30,7 +30,7 @@ def on_pre_build(config, **kwargs):
     library, problems = try_load_library(config.docs_dir, display_root=root)
     if problems:
         raise PluginError("posebook found problems in the library:\n" + format_problems(problems))
-    settings = settings_from(config)
+    settings = site_settings(config.site_url, config.extra)
     try:
         cards = build_cards(library, CardSettings(site_url=settings.site_url, breath_seconds=settings.breath_seconds,
                                                   cache_dir=root / ".cache" / "posebook" / "cards"))
@@ -60,8 +60,3 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     page.meta.update(meta)
     return markdown
 
-
-def settings_from(config) -> SiteSettings:
-    options = config.extra.get("posebook", {})
-    low, high = options.get("breath_seconds", [4, 6])
-    return SiteSettings(site_url=config.site_url or "", breath_seconds=(float(low), float(high)))

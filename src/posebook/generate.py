@@ -11,7 +11,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from .loader import Library, load_library
-from .pages import INDEX_PAGES, SiteSettings, render_page
+from .pages import INDEX_PAGES, SiteSettings, render_page, site_settings
 from .model import OtherPage
 
 # MkDocs and Material front matter that a plain build still needs on ordinary pages.
@@ -24,9 +24,7 @@ def read_config(path: Path) -> dict:
 
 
 def settings_from_config(config: dict) -> SiteSettings:
-    options = (config.get("extra") or {}).get("posebook") or {}
-    low, high = options.get("breath_seconds", [4, 6])
-    return SiteSettings(site_url=config.get("site_url") or "", breath_seconds=(float(low), float(high)))
+    return site_settings(config.get("site_url"), config.get("extra"))
 
 
 def project_settings(config_path: Path):

@@ -40,6 +40,16 @@ class Library:
     sequences: dict[str, Sequence]
     glossary: Glossary | None
     pages: dict[str, OtherPage] = field(default_factory=dict)
+    _by_path: dict | None = field(default=None, repr=False, compare=False)
+
+    def page_at(self, rel: str):
+        """The pose, prop, sequence, glossary or other page at a path under docs/, or None."""
+        if self._by_path is None:
+            pages = [*self.poses.values(), *self.props.values(), *self.sequences.values(), *self.pages.values()]
+            if self.glossary is not None:
+                pages.append(self.glossary)
+            object.__setattr__(self, "_by_path", {page.src_path: page for page in pages})
+        return self._by_path.get(rel)
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:

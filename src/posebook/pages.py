@@ -36,6 +36,13 @@ class SiteSettings:
     cards: dict[str, tuple[CardLink, ...]] = field(default_factory=dict)  # sequence slug -> its cards
 
 
+def site_settings(site_url: str | None, extra: dict | None) -> SiteSettings:
+    """Settings from mkdocs.yml: site_url, and extra.posebook.breath_seconds (shortest, longest)."""
+    options = (extra or {}).get("posebook") or {}
+    low, high = options.get("breath_seconds", [4, 6])
+    return SiteSettings(site_url=site_url or "", breath_seconds=(float(low), float(high)))
+
+
 def card_links(cards) -> dict[str, tuple[CardLink, ...]]:
     """The sequence page's print links, from the cards that were made (posebook.card.CardFile)."""
     labels = {"a4": "A4", "letter": "Letter"}
@@ -110,9 +117,10 @@ INDEX_PAGES = (POSES_INDEX, PROPS_INDEX, SEQUENCES_INDEX, CAUTIONS_INDEX, MUSCLE
 def render_page(library: Library, rel: str, markdown: str, settings: SiteSettings) -> tuple[dict, str]:
     """The final Markdown of any page, and the meta fields to set on it (its description)."""
     meta: dict = {}
-    pose = next((p for p in library.poses.values() if p.src_path == rel), None)
-    sequence = next((s for s in library.sequences.values() if s.src_path == rel), None)
-    prop = next((p for p in library.props.values() if p.src_path == rel), None)
+    page = library.page_at(rel)
+    pose = page if isinstance(page, Pose) else None
+    sequence = page if isinstance(page, Sequence) else None
+    prop = page if isinstance(page, Prop) else None
     if prop is not None:
         meta["description"] = " ".join(prop.summary.split())
         markdown = prop_page(library, prop)
