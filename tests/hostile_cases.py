@@ -43,6 +43,14 @@ CASES = {
     [
         "docs/poses/rest.md:5:9: error: a 'javascript:' address runs script in the reader's browser; link to a page instead",
     ]),
+    "javascript link hidden behind an entity": (body("[Tap](javascript&#58;alert(1))\n"),
+    [
+        "docs/poses/rest.md:5:7: error: a 'javascript:' address runs script in the reader's browser; link to a page instead",
+    ]),
+    "javascript link hidden behind a named entity": (body("[Tap](javascript&colon;alert(1))\n"),
+    [
+        "docs/poses/rest.md:5:7: error: a 'javascript:' address runs script in the reader's browser; link to a page instead",
+    ]),
     "javascript reference link": (body("[Tap][x]\n\n[x]: javascript:alert(1)\n"),
     [
         "docs/poses/rest.md:7:6: error: a 'javascript:' address runs script in the reader's browser; link to a page instead",

@@ -5,6 +5,7 @@ from outside the library: the policy is an error, never a silent clean-up."""
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -33,7 +34,8 @@ _ATTR_PAIR = re.compile(r"(?P<name>[^\s=#.]+)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'
 
 def url_problem(url: str, *, is_image: bool) -> str | None:
     """Why a link or image address is refused, or None when it is fine."""
-    cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
+    # Browsers decode entities in an href and ignore control characters and spaces in a scheme.
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
     if cleaned.startswith(("javascript:", "vbscript:")):
         return f"a '{cleaned.split(':')[0]}:' address runs script in the reader's browser; link to a page instead"
     if cleaned.startswith("data:"):
