@@ -406,10 +406,14 @@ def build_cards(library: Library, settings: CardSettings, papers: tuple[str, ...
 def _render_many(items: list[tuple[Sequence, str]], settings: CardSettings, workers: int | None) -> list[bytes]:
     if len(items) <= 1 or (workers or os.cpu_count() or 1) <= 1:
         return [html_to_pdf(html, sequence, settings) for sequence, html in items]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     count = min(len(items), workers or os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    # Not plain fork: `mkdocs serve` runs threads, and a process forked while another thread
+    # holds a lock can hang. The fork server is started clean, without those threads.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         return list(pool.map(_render_one, [(html, sequence, settings) for sequence, html in items]))
 
 
