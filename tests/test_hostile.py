@@ -51,7 +51,8 @@ def test_no_hostile_page_reaches_the_site_or_a_card(tmp_path, listener):
         assert "/EmbeddedFiles" not in root.get("/Names", {})
 
 
-@pytest.mark.parametrize("name", ["hostile text in a summary is only text", "an entity-encoded heading"])
+@pytest.mark.parametrize("name", ["hostile text in a summary is only text", "an entity-encoded heading",
+                                  "front matter only MkDocs cannot read"])
 def test_text_that_looks_like_markup_is_escaped_everywhere(name, tmp_path):
     files, _ = ALLOWED[name]
     docs = write_library(tmp_path, files)
@@ -63,4 +64,18 @@ def test_text_that_looks_like_markup_is_escaped_everywhere(name, tmp_path):
         assert "<script>alert(1)</script>" not in html, page
         assert "</title><script>" not in html, page
         assert "<img src=x onerror" not in html, page
+        assert "onerror=alert(1)>" not in html, page
     assert (site / "cards/short-a4.pdf").is_file()
+
+
+def test_a_linked_folder_is_refused(tmp_path):
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "evil.html").write_text("<script>alert(1)</script>")
+    docs = write_library(tmp_path, {})
+    os.symlink(outside, docs / "linked")
+    _, problems = try_load_library(docs, display_root=tmp_path)
+    assert [str(p) for p in problems] == [
+        "docs/linked:1:1: error: this folder is a link to another folder; copy its pages into docs/ instead"]

@@ -25,7 +25,7 @@ from .model import (
     slugify,
 )
 from .problems import ContentError, Problem, did_you_mean, field_path
-from .safety import check_asset, check_markdown
+from .safety import check_asset, check_markdown, check_rendered
 
 KIND_FOLDERS = {"poses": "pose", "props": "prop", "sequences": "sequence"}
 
@@ -100,11 +100,15 @@ def try_load_library(docs_dir: str | os.PathLike, display_root: str | os.PathLik
         problems += page_problems
         if page is None:
             continue
-        problems += check_markdown(page.body, shown, page.body_line)
+        found = check_markdown(page.body, shown, page.body_line)
+        problems += found or check_rendered(page.body, shown, page.body_line)
         model = _validate(page, kind, problems)
         if model is not None:
             validated[kind].append((model, page))
 
+    for path in _linked_folders(docs):
+        problems.append(Problem(_display(path, root), 1, 1, "", "this folder is a link to another folder; "
+                                                               "copy its pages into docs/ instead"))
     for path in _other_files(docs):
         shown = _display(path, root)
         if path.is_symlink() and not _inside(path.resolve(), docs.resolve()):
@@ -114,6 +118,15 @@ def try_load_library(docs_dir: str | os.PathLike, display_root: str | os.PathLik
 
     library = _assemble(docs, validated, present, problems)
     return (None if problems else library), sorted(problems)
+
+
+def _linked_folders(docs: Path) -> list[Path]:
+    """Folders under docs/ that are symbolic links: MkDocs follows them, so posebook refuses them."""
+    found = []
+    for dirpath, dirnames, _ in os.walk(docs, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / d for d in dirnames if (Path(dirpath) / d).is_symlink()]
+    return found
 
 
 def _markdown_files(docs: Path) -> list[Path]:

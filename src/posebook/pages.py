@@ -140,8 +140,12 @@ def render_page(library: Library, rel: str, markdown: str, settings: SiteSetting
         markdown = (markdown.strip() + "\n\n" + body) if markdown.strip() else f"# {title}\n\n{body}"
     else:
         page = library.pages.get(rel)
-        if page is not None and page.description:
-            meta["description"] = " ".join(page.description.split())
+        if page is not None:
+            # posebook's own reading of the page, which its checks have passed: MkDocs reads front
+            # matter with another YAML parser and, where that one fails, renders it as Markdown.
+            markdown = page.body
+            if page.description:
+                meta["description"] = " ".join(page.description.split())
     if library.glossary is not None:
         # Glossary terms become tooltips (abbreviations) wherever they appear.
         markdown = markdown.rstrip() + "\n\n" + abbreviations(library.glossary, markdown)

@@ -35,7 +35,7 @@ _ATTR_PAIR = re.compile(r"(?P<name>[^\s=#.]+)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'
 def url_problem(url: str, *, is_image: bool) -> str | None:
     """Why a link or image address is refused, or None when it is fine."""
     # Browsers decode entities in an href and ignore control characters and spaces in a scheme.
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower().replace("\\", "/")
     if cleaned.startswith(("javascript:", "vbscript:")):
         return f"a '{cleaned.split(':')[0]}:' address runs script in the reader's browser; link to a page instead"
     if cleaned.startswith("data:"):
@@ -152,9 +152,56 @@ def check_markdown(body: str, path: str, first_line: int) -> list[Problem]:
     return sorted(set(problems))
 
 
-_SVG_SCRIPT = re.compile(r"<\s*script|\son[a-z]+\s*=|javascript:|<\s*foreignObject|xlink:href\s*=\s*[\"']?(?!#)|"
-                         r"href\s*=\s*[\"']?(?:https?:|//|file:|data:)", re.IGNORECASE)
-_CSS_REMOTE = re.compile(r"@import|url\(\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# The page as the site renders it: the same Python-Markdown extensions as mkdocs.yml.
+RENDER_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
+                     "pymdownx.details", "pymdownx.superfences", "posebook.markdown_ext"]
+RENDERED_ATTRIBUTES = ALLOWED_ATTRIBUTES | {"tabindex"}
+_TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
+
+
+def check_rendered(body: str, path: str, first_line: int) -> list[Problem]:
+    """The safety net under check_markdown: render the body as the site will and parse the result
+    as a browser does (HTML5 rules), so no Markdown or HTML quirk can slip a tag, an attribute or
+    an address past the source scan. Problems point at the first line that shows the culprit."""
+    import markdown
+    import tinyhtml5
+
+    rendered = markdown.markdown(body, extensions=RENDER_EXTENSIONS)
+    found: list[tuple[str, str]] = []  # (message, a piece of text to find the line by)
+    for element in tinyhtml5.parse(rendered).iter():
+        if not isinstance(element.tag, str):
+            found.append(("HTML comments and <! > sections are not allowed: browsers and parsers disagree on where "
+                          "they end", "<!"))
+            continue
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in ("html", "head", "body"):
+            continue
+        if tag not in ALLOWED_TAGS:
+            found.append((f"the HTML tag <{tag}> is not allowed in a page ({_why_tag(tag)}); write Markdown instead", tag))
+            continue
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1]
+            if name == "style" and _TABLE_ALIGN.match(value or ""):
+                continue
+            if name.startswith("on") or name not in RENDERED_ATTRIBUTES:
+                found.append((f"the attribute '{name}' on <{tag}> is not allowed", name))
+            elif name in URL_ATTRIBUTES:
+                why = url_problem(value or "", is_image=(tag == "img" and name == "src"))
+                if why:
+                    found.append((f"<{tag} {name}=\"{(value or '')[:60]}\">: {why}", value or name))
+    problems = []
+    lines = body.split("\n")
+    for message, clue in found:
+        line = next((i for i, text in enumerate(lines) if clue and clue.lower() in text.lower()), 0)
+        problems.append(Problem(path, first_line + line, 1, "", message))
+    return sorted(set(problems))
+
+
+# Strict on purpose: an SVG opened on its own is a page, and a stylesheet can fetch. Anything
+# that could script, link or load is refused, with no attempt to decode what is safe.
+_SVG_SCRIPT = re.compile(r"script|\bon[a-z]+\s*=|href|style|url\s*\(|&#|&[a-z]+;|<!|<\?(?!xml\s)|foreignObject|"
+                         r"javascript|import", re.IGNORECASE)
+_CSS_REMOTE = re.compile(r"@import|\\|image-set|url\(\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 
 
 def check_asset(data: bytes, path: str, suffix: str) -> list[Problem]:
