@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from posebook.card import CardError, CardSettings, build_cards
+from posebook.card import CardError, CardSettings, build_cards, project_cache
 from posebook.loader import try_load_library
 from posebook.pages import INDEX_PAGES, card_links, render_page, site_settings
 from posebook.problems import format_problems
@@ -33,7 +33,7 @@ def on_pre_build(config, **kwargs):
     settings = site_settings(config.site_url, config.extra)
     try:
         cards = build_cards(library, CardSettings(site_url=settings.site_url, breath_seconds=settings.breath_seconds,
-                                                  cache_dir=root / ".cache" / "posebook" / "cards"))
+                                                  cache_dir=project_cache(root)))
     except CardError as err:
         raise PluginError(f"posebook could not make a card: {err}") from None
     rendered = sum(not card.from_cache for card in cards)

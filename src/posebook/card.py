@@ -159,11 +159,19 @@ def _qr_data_uri(url: str) -> str:
 # --- PDF ---------------------------------------------------------------------------------
 
 
+def project_cache(project: Path) -> Path:
+    """Where a project's cards are cached, by the hash of their inputs."""
+    return project / ".cache" / "posebook" / "cards"
+
+
+def _cache_path(html: str, settings: CardSettings) -> Path | None:
+    return settings.cache_dir / f"{card_key(html, settings)}.pdf" if settings.cache_dir else None
+
+
 def render_card(library: Library, sequence: Sequence, paper: str, settings: CardSettings) -> tuple[bytes, bool]:
     """The card's PDF bytes, and whether they came from the cache."""
     html = card_html(library, sequence, paper, settings)
-    key = card_key(html, settings)
-    cached = settings.cache_dir / f"{key}.pdf" if settings.cache_dir else None
+    cached = _cache_path(html, settings)
     if cached is not None and cached.is_file():
         return cached.read_bytes(), True
     pdf = html_to_pdf(html, sequence, settings)
@@ -213,7 +221,7 @@ def html_to_pdf(html: str, sequence: Sequence, settings: CardSettings) -> bytes:
             raise CardError(f"the card of '{sequence.title}' could not be made: {err.__cause__ or err}") from None
         if document.metadata.attachments:
             raise CardError(f"the card of '{sequence.title}' asks for attachments; a card never carries files")
-        document.metadata = _CardMetadata.from_metadata(document.metadata, sequence)
+        document.metadata = _card_metadata(document.metadata, sequence)
         pdf = document.write_pdf(pdf_variant="pdf/ua-1", attachments=[])
     if problems:
         raise CardError(f"the card of '{sequence.title}' could not be made cleanly:\n" + "\n".join(problems))
@@ -243,38 +251,35 @@ def _tag_languages() -> None:
     tags._build_box_tree = build_box_tree
 
 
-class _CardMetadata:
-    """WeasyPrint's document metadata, plus the source credit and rights in the XMP packet."""
+def _card_metadata(metadata, sequence: Sequence):
+    """WeasyPrint's document metadata for the card, with the source credit in the XMP packet."""
+    from weasyprint.document import DocumentMetadata
 
-    @staticmethod
-    def from_metadata(metadata, sequence: Sequence):
-        from weasyprint.document import DocumentMetadata
+    credit = sequence.source.credit() if sequence.source else ""
 
-        credit = sequence.source.credit() if sequence.source else ""
+    class Metadata(DocumentMetadata):
+        def generate_rdf_metadata(self, variant, version, conformance):
+            data = super().generate_rdf_metadata(variant, version, conformance)
+            if not credit:
+                return data
+            rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+            dc_ns = "http://purl.org/dc/elements/1.1/"
+            ET.register_namespace("rdf", rdf_ns)
+            ET.register_namespace("dc", dc_ns)
+            root = ET.fromstring(data)
+            description = ET.SubElement(root, f"{{{rdf_ns}}}Description", {f"{{{rdf_ns}}}about": ""})
+            source = ET.SubElement(ET.SubElement(description, f"{{{dc_ns}}}source"), f"{{{rdf_ns}}}Alt")
+            ET.SubElement(source, f"{{{rdf_ns}}}li", {"xml:lang": "x-default"}).text = credit
+            return ET.tostring(root, encoding="utf-8")
 
-        class Metadata(DocumentMetadata):
-            def generate_rdf_metadata(self, variant, version, conformance):
-                data = super().generate_rdf_metadata(variant, version, conformance)
-                if not credit:
-                    return data
-                rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-                dc_ns = "http://purl.org/dc/elements/1.1/"
-                ET.register_namespace("rdf", rdf_ns)
-                ET.register_namespace("dc", dc_ns)
-                root = ET.fromstring(data)
-                description = ET.SubElement(root, f"{{{rdf_ns}}}Description", {f"{{{rdf_ns}}}about": ""})
-                source = ET.SubElement(ET.SubElement(description, f"{{{dc_ns}}}source"), f"{{{rdf_ns}}}Alt")
-                ET.SubElement(source, f"{{{rdf_ns}}}li", {"xml:lang": "x-default"}).text = credit
-                return ET.tostring(root, encoding="utf-8")
-
-        new = Metadata()
-        new.__dict__.update(metadata.__dict__)
-        new.title = f"{sequence.title}: class card"
-        new.description = " ".join(sequence.summary.split())
-        new.authors = ["posebook"]
-        new.keywords = ["yoga", "class card", sequence.title]
-        new.created = new.modified = None
-        return new
+    new = Metadata()
+    new.__dict__.update(metadata.__dict__)
+    new.title = f"{sequence.title}: class card"
+    new.description = " ".join(sequence.summary.split())
+    new.authors = ["posebook"]
+    new.keywords = ["yoga", "class card", sequence.title]
+    new.created = new.modified = None
+    return new
 
 
 @contextmanager
@@ -383,9 +388,7 @@ def build_cards(library: Library, settings: CardSettings, papers: tuple[str, ...
     for slug, sequence in library.sequences.items():
         for paper in papers:
             html = card_html(library, sequence, paper, settings)
-            key = card_key(html, settings)
-            cached = settings.cache_dir / f"{key}.pdf" if settings.cache_dir else None
-            jobs.append((slug, paper, html, cached))
+            jobs.append((slug, paper, html, _cache_path(html, settings)))
     to_render = [job for job in jobs if job[3] is None or not job[3].is_file()]
     rendered = _render_many([(library.sequences[slug], html) for slug, _, html, _ in to_render], settings, workers)
     out = []

@@ -41,7 +41,7 @@ def project_settings(config_path: Path):
 
 
 def generate(config_path: Path, out: Path) -> Library:
-    from .card import CardSettings, build_cards
+    from .card import CardSettings, build_cards, project_cache
     from .pages import card_links
 
     config = read_config(config_path)
@@ -50,7 +50,7 @@ def generate(config_path: Path, out: Path) -> Library:
     library = load_library(docs, display_root=project)
     settings = settings_from_config(config)
     cards = build_cards(library, CardSettings(site_url=settings.site_url, breath_seconds=settings.breath_seconds,
-                                              cache_dir=project / ".cache" / "posebook" / "cards"))
+                                              cache_dir=project_cache(project)))
     settings = replace(settings, cards=card_links(cards))
     out_docs = out / "docs"
     if out_docs.exists():
