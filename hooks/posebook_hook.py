@@ -1,5 +1,5 @@
 """MkDocs glue: validate the library and make its cards before anything is touched, add the
-generated pages and the cards as files of the site, and hand every page to posebook for its
+generated pages, the cards and the pose figures as files of the site, and hand every page to posebook for its
 final Markdown. The work is done by the posebook package; per-build state lives on the build's
 own config, never in this module."""
 
@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from posebook.card import CardError, CardSettings, build_cards, project_cache
 from posebook.loader import try_load_library
-from posebook.pages import INDEX_PAGES, card_links, render_page, site_settings
+from posebook.pages import INDEX_PAGES, card_links, figure_files, render_page, site_settings
 from posebook.problems import format_problems
 
 log = logging.getLogger("mkdocs.hooks.posebook")
@@ -49,6 +49,9 @@ def on_files(files, config, **kwargs):
             files.append(File.generated(config, rel, content=""))
     for card in config.get(_CARDS, []):
         files.append(File.generated(config, card.rel, content=card.pdf))
+    library = config.get(_LIBRARY)
+    for drawing in figure_files(library) if library is not None else []:
+        files.append(File.generated(config, drawing.rel, content=drawing.svg))
     return files
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from .loader import Library, load_library
-from .pages import INDEX_PAGES, SiteSettings, render_page, site_settings
+from .pages import INDEX_PAGES, SiteSettings, figure_files, render_page, site_settings
 from .model import OtherPage
 
 # MkDocs and Material front matter that a plain build still needs on ordinary pages.
@@ -74,6 +74,9 @@ def generate(config_path: Path, out: Path) -> Library:
     for card in cards:
         (out_docs / card.rel).parent.mkdir(parents=True, exist_ok=True)
         (out_docs / card.rel).write_bytes(card.pdf)
+    for drawing in figure_files(library):
+        (out_docs / drawing.rel).parent.mkdir(parents=True, exist_ok=True)
+        (out_docs / drawing.rel).write_text(drawing.svg, encoding="utf-8")
     for rel in INDEX_PAGES:
         if not (out_docs / rel).exists():
             extra, markdown = render_page(library, rel, "", settings)

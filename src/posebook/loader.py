@@ -24,6 +24,7 @@ from .model import (
     Sequence,
     slugify,
 )
+from .figure import FigureError, check_figure
 from .problems import ContentError, Problem, did_you_mean, field_path
 from .safety import check_asset, check_markdown, check_rendered
 
@@ -307,6 +308,7 @@ def _assemble(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], pr
         check_props(page, pose.props, ("props",))
         for i, other in enumerate(pose.see_also):
             check_ref(page, ("see_also", i), other, poses, "pose")
+        _check_figures(page, pose, props, present["prop"], problems)
         if terms is not None:
             for group in ("stretches", "works"):
                 for i, muscle in enumerate(getattr(pose.muscles, group)):
@@ -337,11 +339,43 @@ def _assemble(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], pr
                 line, col = page.positions.of_value(("steps", i, "sides"))
                 problems.append(Problem(page.path, line, col, field_path(("steps", i, "sides")),
                                         f"'{pose.name}' is not done one side at a time (its page says 'sided: false'); use 'none' or 'both'"))
+            for j, position in enumerate(step.figures):
+                if pose.figure(position) is None:
+                    names = [f.position for f in pose.figures if f.position]
+                    line, col = page.positions.of_value(("steps", i, "figures", j))
+                    problems.append(Problem(page.path, line, col, field_path(("steps", i, "figures", j)),
+                                            f"'{pose.name}' has no figure for the position '{position}'; "
+                                            + (f"its positions are: {', '.join(names)}" if names else
+                                               "its page has no named positions"),
+                                            did_you_mean(position, names) or None))
             steps.append(step.model_copy(update={"sides": sides}))
         sequences[slug] = sequence.model_copy(update={"steps": steps})
 
     pages = {model.src_path: model for model, _ in validated["page"]}
     return Library(docs, poses, props, sequences, glossary, dict(sorted(pages.items())))
+
+
+def _check_figures(page: SourcePage, pose: Pose, props: dict[str, Prop], present_props: set[str],
+                   problems: list[Problem]) -> None:
+    """Every figure's props exist, and the figure can be drawn resting as its base says."""
+    for i, figure in enumerate(pose.figures):
+        known = True
+        for j, use in enumerate(figure.props):
+            loc = ("figures", i, "props", j, "prop")
+            if use.prop not in props:
+                known = False
+                if use.prop not in present_props:
+                    line, col = page.positions.of_value(loc)
+                    problems.append(Problem(page.path, line, col, field_path(loc), f"unknown prop '{use.prop}'",
+                                            did_you_mean(use.prop, props) or None))
+        if not known:
+            continue
+        try:
+            check_figure(figure, props)
+        except FigureError as err:
+            loc = ("figures", i, *err.loc)
+            line, col = page.positions.of_value(loc)
+            problems.append(Problem(page.path, line, col, field_path(loc), err.message, err.suggestion))
 
 
 def _glossary_terms(glossary: Glossary | None, page: SourcePage | None, problems: list[Problem]) -> dict[str, str] | None:

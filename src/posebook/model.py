@@ -280,6 +280,108 @@ class Muscles(_Model):
     works: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose contracts.")
 
 
+
+# --- figures ---------------------------------------------------------------------------
+
+BASES = ("supine", "prone", "side-lying", "seated", "kneeling", "standing", "all-fours")
+SHAPES = ("block", "folded-blanket", "rolled-blanket", "bolster", "pillow", "strap", "ball", "kettlebell", "table")
+BODY_PARTS = ("head", "shoulders", "chest", "waist", "lower back", "sacrum", "pelvis", "hips", "front hip",
+              "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
+LIMB_PARTS = ("hip", "front hip", "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
+_PART = re.compile(r"^(?:(?P<side>near|far|right|left|both) )?(?P<part>[a-z ]+?)s?$")
+PART_HELP = ("a body part such as 'sacrum', 'head', 'thighs', 'right ankle', 'near hand' or 'far knee' "
+             "(right, left, near or far for an arm or a leg; near is the side facing you)")
+
+
+def parse_part(value: Any) -> Any:
+    """'right ankle', 'near hand', 'thighs', 'sacrum' -> the text as written, once it is known to name a part."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": _shown(value)})
+    text = " ".join(value.lower().split())
+    match = _PART.match(text.replace("feet", "foot"))
+    part = match["part"] if match else text
+    if part == "hip" and not (match and match["side"]):
+        part = "hips"
+    if not match or (part not in BODY_PARTS and part + "s" not in BODY_PARTS):
+        words = [*BODY_PARTS, *(f"{side} {limb}" for side in ("right", "left", "near", "far") for limb in LIMB_PARTS)]
+        raise PydanticCustomError("posebook_part", "'{value}' is not a body part; use {help}",
+                                  {"value": value, "help": PART_HELP, "suggestion": did_you_mean(text, words)})
+    if match["side"] and match["side"] != "both" and part not in LIMB_PARTS:
+        raise PydanticCustomError("posebook_part", "'{value}': only an arm or a leg has a right and left side; write '{part}'",
+                                  {"value": value, "part": part, "suggestion": part})
+    return text
+
+
+PartField = Annotated[str, BeforeValidator(parse_part), WithJsonSchema({"type": "string", "description": PART_HELP})]
+
+
+def _angle(low: int, high: int, what: str):
+    """An optional angle in degrees between low and high."""
+    return Annotated[Annotated[float, Field(ge=low, le=high)] | None, Field(default=None, description=what)]
+
+
+class Joints(_Model):
+    """The joint angles of one arm and one leg, in degrees. Leave one out for the base's usual angle."""
+
+    shoulder: _angle(-90, 200, "0 = arm along the body; 90 = arm forward (toward the front of the body); "
+                               "180 = arm overhead; below 0 = arm behind")  # type: ignore[valid-type]
+    elbow: _angle(0, 170, "0 = straight; more bends the elbow")  # type: ignore[valid-type]
+    hip: _angle(-90, 170, "0 = thigh in line with the trunk; 90 = thigh forward at a right angle (as when sitting); "
+                          "below 0 = thigh behind")  # type: ignore[valid-type]
+    knee: _angle(0, 170, "0 = straight; more bends the knee")  # type: ignore[valid-type]
+    ankle: _angle(-40, 90, "0 = foot at a right angle to the shin; 90 = toes pointed in line with the shin")  # type: ignore[valid-type]
+
+
+class FigureProp(_Model):
+    """A prop in a figure, in place: under a body part, on a body part or another prop, around a limb, or held."""
+
+    prop: PropRef = Field(description="The prop's slug.")  # type: ignore[valid-type]
+    under: PartField | None = Field(None, description="The body part that rests on it, e.g. 'sacrum' or 'thighs'.")  # type: ignore[valid-type]
+    on: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None, description="The body part it rests on (e.g. 'right front hip'), or the slug of another prop in this figure.")
+    around: PartField | None = Field(None, description="For a strap: the part it loops around, e.g. 'left ankle'.")  # type: ignore[valid-type]
+    held: PartField | None = Field(None, description="The hand that holds it, e.g. 'left hand'.")  # type: ignore[valid-type]
+    shape: _choice(*SHAPES, what="prop shape") | None = Field(  # type: ignore[valid-type]
+        None, description="How to draw it here, when not as its page says, e.g. 'rolled-blanket'.")
+
+    @model_validator(mode="after")
+    def _placed(self) -> "FigureProp":
+        given = [k for k in ("under", "on", "around", "held") if getattr(self, k) is not None]
+        if not given or (len(given) > 1 and sorted(given) != ["around", "held"]):
+            raise PydanticCustomError(
+                "posebook_placement",
+                "say where the prop is with one of under, on, around or held (a strap may have around and held); {found}",
+                {"found": "found none" if not given else "found " + " and ".join(given)})
+        return self
+
+
+class Figure(_Model):
+    """A side-view stick figure of a pose, or of one position of it (e.g. 'contract')."""
+
+    position: Name | None = Field(None, description="The position's name, e.g. 'contract' or 'relax'; "
+                                                    "needed when a pose has more than one figure.")
+    base: _choice(*BASES, what="figure base") = Field(  # type: ignore[valid-type]
+        description="What the body rests on: " + ", ".join(BASES) + ".")
+    side: _choice("right", "left", what="side") = Field(  # type: ignore[valid-type]
+        "right", description="Which side of the pose the figure shows, as a sequence names it ('right' for the "
+                             "side 'right-first' starts with). The figure is mirrored for the other side.")
+    near_side: _choice("right", "left", what="side") | None = Field(  # type: ignore[valid-type]
+        None, description="Which side of the body faces you, so its arm and leg are 'near' (for side-lying: the "
+                          "upper side). Leave out when it is the same as 'side'; a low lunge with the right foot "
+                          "forward, seen from the left, says 'side: right' and 'near_side: left'.")
+    trunk: _angle(-100, 100, "0 = the base's usual line; more leans the trunk toward the front of the body, "
+                             "below 0 leans it back. Leave out to let the trunk rest on the floor or the props.")  # type: ignore[valid-type]
+    head: _angle(-60, 80, "0 = in line with the trunk (resting, when lying); more tips the chin toward the chest")  # type: ignore[valid-type]
+    near: Joints = Field(default_factory=Joints, description="The arm and leg facing you.")
+    far: Joints = Field(default_factory=Joints, description="The arm and leg away from you.")
+    props: list[FigureProp] = Field(default_factory=list, description="Props drawn in place.")
+
+    @property
+    def facing(self) -> str:
+        """The side of the body whose limbs are near."""
+        return self.near_side or self.side
+
+
 # --- the pages -------------------------------------------------------------------------
 
 
@@ -300,6 +402,8 @@ class Prop(_Page):
     name: Name = Field(description="The prop's name, e.g. 'Block'.")
     summary: Text = Field(description="One or two sentences: what it is and what it is for.")
     other_names: list[Name] = Field(default_factory=list, description="Other names for it.")
+    shape: _choice(*SHAPES, what="prop shape") | None = Field(  # type: ignore[valid-type]
+        None, description="How figures draw it: " + ", ".join(SHAPES) + ".")
 
 
 class Pose(_Page):
@@ -314,6 +418,27 @@ class Pose(_Page):
     muscles: Muscles = Field(default_factory=Muscles, description="Muscles the pose stretches or works.")
     cautions: list[Caution] = Field(default_factory=list, description="Who should skip or modify the pose, and what to do.")
     see_also: list[PoseRef] = Field(default_factory=list, description="Related poses.")  # type: ignore[valid-type]
+    figures: list[Figure] = Field(default_factory=list, description="Stick figures of the pose: one, or one per position.")
+
+    @field_validator("figures")
+    @classmethod
+    def _named_positions(cls, figures: list[Figure]) -> list[Figure]:
+        if len(figures) > 1:
+            names = [f.position.lower() for f in figures if f.position]
+            if len(names) < len(figures):
+                raise PydanticCustomError("posebook_positions", "this pose has {n} figures: give each a 'position:' name, "
+                                                                "e.g. 'contract' and 'relax'", {"n": len(figures)})
+            doubled = sorted({n for n in names if names.count(n) > 1})
+            if doubled:
+                raise PydanticCustomError("posebook_positions", "two figures have the position name '{name}'; "
+                                                                "give each its own", {"name": doubled[0]})
+        return figures
+
+    def figure(self, position: str | None) -> "Figure | None":
+        for figure in self.figures:
+            if position is None or (figure.position or "").lower() == position.lower():
+                return figure
+        return None
 
 
 PHASES = ("contract", "relax", "stretch", "hold", "rest")
@@ -377,6 +502,9 @@ class Step(_Model):
     then: list[Part] = Field(default_factory=list, description="Further parts after the sides, e.g. both legs together.")
     cue: Cue | None = Field(None, description="One short cue for the class; it goes on the card.")
     cautions: list[Caution] = Field(default_factory=list, description="Cautions for this step only, beyond the pose's own.")
+    figures: list[Name] = Field(default_factory=list, description="Which of the pose's figures to show beside the step, "
+                                                                  "by position name; the card shows the first. "
+                                                                  "Leave out to show them all.")
 
     @model_validator(mode="after")
     def _has_hold(self) -> "Step":

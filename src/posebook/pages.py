@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from . import index
+from .figure import Drawing, drawings, figures_for
 from .loader import Library
 from .model import ACTION_LABELS, ACTIONS, DISCLAIMER, Caution, Glossary, Pose, Prop, Sequence, slugify
 
@@ -77,6 +78,28 @@ def md_link(text: str, from_rel: str, to_rel: str, anchor: str = "") -> str:
 
 def sanskrit(text: str) -> str:
     return f'<span lang="sa-Latn">{esc(text)}</span>'
+
+
+def figure_files(library: Library) -> list[Drawing]:
+    """Every figure the site publishes, as files under figures/."""
+    return [d for pose in library.poses.values() for d in drawings(pose, library.props)]
+
+
+def _alt(text: str) -> str:
+    # Alt text is made from the figure data and prop names; keep Markdown's own characters out of it.
+    return "".join(c for c in " ".join(text.split()) if c not in "[]*_`\\<>|{}")
+
+
+def figure_md(drawing: Drawing, from_rel: str, scale: float, caption: str | None = None) -> list[str]:
+    """A figure with its caption, as Markdown for md_in_html: MkDocs checks and rewrites the image link."""
+    width, height = round(drawing.width * scale), round(drawing.height * scale)
+    caption = drawing.caption if caption is None else caption
+    out = ['<figure class="pb-figure" markdown="span">',
+           f'![{_alt(drawing.alt)}]({link(from_rel, drawing.rel)}){{ width="{width}" height="{height}" loading="lazy" }}']
+    if caption:
+        out.append(f"<figcaption>{esc(caption)}</figcaption>")
+    out.append("</figure>")
+    return out
 
 
 def pose_title(pose: Pose) -> str:
@@ -187,6 +210,12 @@ def pose_page(library: Library, pose: Pose) -> str:
     out.append("")
     out += [f"{fact}  " for fact in facts[:-1]] + facts[-1:]
     out += ["", "</div>", "", esc(pose.summary), ""]
+    found = drawings(pose, library.props)
+    if found:
+        out += ['<div class="pb-figures" markdown>', ""]
+        for drawing in found:
+            out += figure_md(drawing, here, 1.3)
+        out += ["", "</div>", ""]
     if pose.cautions:
         out += ["## Cautions", ""]
         out += [caution_admonition(c) for c in pose.cautions]
@@ -292,6 +321,12 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
         out += [f"### {number}. {pose_title(pose)} {{: #{index.step_anchor(sequence, number)} }}", ""]
+        shown = figures_for(pose, library.props, _first_side(step.sides), step.figures)
+        if shown:
+            out += ['<div class="pb-figures pb-step-figures" markdown>', ""]
+            for drawing in shown:
+                out += figure_md(drawing, here, 0.75, drawing.position.capitalize() if drawing.position else "")
+            out += ["", "</div>", ""]
         for part in index.parts(step):
             label = index.sides_text(part.sides)
             name = "" if part.name in ("main", "each side") else esc(part.name)
@@ -312,6 +347,11 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
         out += ["## Source", "", esc(sequence.source.credit()), ""]
     out += [json_ld(library, sequence, settings), ""]
     return "\n".join(out)
+
+
+def _first_side(sides: str | None) -> str | None:
+    """The side a step starts on, for its figures: right, left, or None for no sides."""
+    return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
 
 
 def _timeline(phases) -> str:
