@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, start_listener, write_library
 from posebook import index
+from posebook.figure import figures_for
 from posebook.card import CardError, CardSettings, build_cards, card_html, html_to_pdf, render_card
 from posebook.loader import load_library
 
@@ -76,7 +77,7 @@ def test_card_text_has_the_poses_in_class_order_and_every_prop_and_caution(cards
         assert words in text, words
 
 
-def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards):
+def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards, library):
     reader = PdfReader(cards["a4"])
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"
@@ -86,8 +87,15 @@ def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards):
     tags = [e.get("/S") for e in elements]
     for tag in ("/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Link"):
         assert tag in tags, tag
-    figures = [e for e in elements if e.get("/S") == "/Figure"]
-    assert figures and all(e.get("/Alt", "").startswith("QR code linking to the sequence page") for e in figures)
+    figures = [str(e.get("/Alt", "")) for e in elements if e.get("/S") == "/Figure"]
+    # The QR code (in the page footer, first in reading order), then one figure per step in class order,
+    # each with the alt text of the side the step starts on.
+    sequence = library.sequences["iliopsoas-release"]
+    expected = [figures_for(library.poses[s.pose], library.props, index.first_side(s.sides), s.figures)[0].alt
+                for s in sequence.steps]
+    assert figures[0].startswith("QR code linking to the sequence page")
+    assert figures[1:] == expected
+    assert figures[1] == "Lying on the back, both legs long on the floor, right hand on the front of the right hip, left arm by the side."
     sanskrit = [e for e in elements if e.get("/Lang") == "sa-Latn"]
     assert sanskrit, "Sanskrit names carry /Lang sa-Latn"
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8")

@@ -8,6 +8,7 @@ into them, so an unchanged card is never rendered twice."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import logging
@@ -22,6 +23,7 @@ from urllib.parse import unquote, urlparse
 import jinja2
 
 from . import __version__, index
+from .figure import figures_for
 from .loader import Library
 from .model import ACTION_LABELS, DISCLAIMER, Sequence
 
@@ -116,6 +118,7 @@ def card_html(library: Library, sequence: Sequence, paper: str, settings: CardSe
             "cautions": cautions,
             "caution_words": ", ".join(actions),
             "caution_refs": refs[0] if len(refs) == 1 else f"{refs[0]}–{refs[-1]}" if refs else "",
+            "figure": _thumbnail(library, pose, step),
         })
     url = page_url(settings, sequence)
     low, high = settings.breath_seconds
@@ -127,6 +130,21 @@ def card_html(library: Library, sequence: Sequence, paper: str, settings: CardSe
         breath_low=f"{low:g}", breath_high=f"{high:g}", disclaimer=DISCLAIMER,
         credit=sequence.source.credit() if sequence.source else "", page_url=url, qr=_qr_data_uri(url),
     )
+
+
+THUMB_BOX_MM = (17.0, 11.0)  # the largest a step's figure is drawn on the card: width, height
+
+
+def _thumbnail(library: Library, pose, step) -> dict | None:
+    """The step's first figure, on the side it starts with, as a vector image that fits the box."""
+    shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
+    if not shown:
+        return None
+    drawing = shown[0]
+    scale = min(THUMB_BOX_MM[0] / drawing.width, THUMB_BOX_MM[1] / drawing.height)
+    data = base64.b64encode(drawing.svg.encode("utf-8")).decode("ascii")
+    return {"uri": f"data:image/svg+xml;base64,{data}", "alt": drawing.alt,
+            "width": f"{drawing.width * scale:.2f}mm", "height": f"{drawing.height * scale:.2f}mm"}
 
 
 def _letter(i: int) -> str:

@@ -110,6 +110,11 @@ def timeline(phases: list[Phase]) -> str:
     return " → ".join(phase_text(p) for p in phases)
 
 
+def first_side(sides: str | None) -> str | None:
+    """The side a step starts on, for its figures: right, left, or None for no sides."""
+    return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
+
+
 def sides_text(sides: str | None) -> str:
     return SIDE_LABELS.get(sides or "none", "")
 

@@ -321,7 +321,7 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
         out += [f"### {number}. {pose_title(pose)} {{: #{index.step_anchor(sequence, number)} }}", ""]
-        shown = figures_for(pose, library.props, _first_side(step.sides), step.figures)
+        shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
         if shown:
             out += ['<div class="pb-figures pb-step-figures" markdown>', ""]
             for drawing in shown:
@@ -347,11 +347,6 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
         out += ["## Source", "", esc(sequence.source.credit()), ""]
     out += [json_ld(library, sequence, settings), ""]
     return "\n".join(out)
-
-
-def _first_side(sides: str | None) -> str | None:
-    """The side a step starts on, for its figures: right, left, or None for no sides."""
-    return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
 
 
 def _timeline(phases) -> str:
