@@ -39,7 +39,7 @@ def main(docs: str = "docs", out: str = "figures") -> int:
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
     HTML(string=page).write_pdf(target / "sheet.pdf")
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(target / "sheet.pdf"), str(target / "sheet")], check=True)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(target / "sheet.pdf"), str(target / "sheet")], check=True)
     print(f"wrote {target / 'sheet.pdf'} and its pages as PNG")
     return 0
 

@@ -290,3 +290,84 @@ CASES = {
             "docs/sequences/short.md:7:15: error: steps[0].phases[0].hold: '1:30' is not an amount of time; write an amount such as '3 breaths', '30 seconds', '1-2 minutes', '5+ minutes' or 'a few breaths'",
         ]),
 }
+
+
+BLOCK = '---\nname: Block\nshape: block\nsummary: A firm brick of foam, cork or wood.\n---\n'
+
+
+def figure(body: str) -> str:
+    return f"---\nname: Rest\nsummary: Lie still.\nfigures:\n{body}---\nBody.\n"
+
+
+CASES.update({
+    'figure base with a typo': (
+        {"poses/rest.md": figure('  - base: supin\n')},
+        [
+            "docs/poses/rest.md:5:11: error: figures[0].base: 'supin' is not a figure base; use one of: supine, prone, side-lying, seated, kneeling, standing, all-fours (did you mean 'supine'?)",
+        ]),
+    'figure angle out of range': (
+        {"poses/rest.md": figure('  - base: supine\n    near: {knee: 200}\n')},
+        [
+            'docs/poses/rest.md:6:18: error: figures[0].near.knee: must be at most 170, got 200',
+        ]),
+    'figure joint with a typo': (
+        {"poses/rest.md": figure('  - base: supine\n    near:\n      kne: 90\n')},
+        [
+            "docs/poses/rest.md:7:7: error: figures[0].near.kne: unknown field 'kne' (did you mean 'knee'?)",
+        ]),
+    'figure body part with a typo': (
+        {"props/block.md": BLOCK, "poses/rest.md": figure('  - base: supine\n    props:\n      - prop: block\n        under: sacrun\n')},
+        [
+            "docs/poses/rest.md:8:16: error: figures[0].props[0].under: 'sacrun' is not a body part; use a body part such as 'sacrum', 'head', 'thighs', 'right ankle', 'near hand' or 'far knee' (right, left, near or far for an arm or a leg; near is the side facing you) (did you mean 'sacrum'?)",
+        ]),
+    'figure prop without a shape': (
+        {"poses/rest.md": figure('  - base: supine\n    props:\n      - prop: blanket\n        under: knees\n')},
+        [
+            "docs/poses/rest.md:7:15: error: figures[0].props[0].prop: the prop 'blanket' has no shape to draw: add 'shape:' to its page (docs/props/blanket.md) or to this prop, one of block, folded-blanket, rolled-blanket, bolster, pillow, ball, kettlebell, table, strap",
+        ]),
+    'figure prop unknown': (
+        {"poses/rest.md": figure('  - base: supine\n    props:\n      - prop: blok\n        under: knees\n')},
+        [
+            "docs/poses/rest.md:7:15: error: figures[0].props[0].prop: unknown prop 'blok' (did you mean 'block'?)",
+        ]),
+    'figure prop not placed': (
+        {"props/block.md": BLOCK, "poses/rest.md": figure('  - base: supine\n    props:\n      - prop: block\n')},
+        [
+            'docs/poses/rest.md:7:9: error: figures[0].props[0]: say where the prop is with one of under, on, around or held (a strap may have around and held); found none',
+        ]),
+    'figure prop held by a knee': (
+        {"props/block.md": BLOCK, "poses/rest.md": figure('  - base: supine\n    props:\n      - prop: block\n        held: right knee\n')},
+        [
+            "docs/poses/rest.md:8:15: error: figures[0].props[0].held: 'right knee' cannot hold a prop; name a hand, e.g. 'left hand'",
+        ]),
+    'figure prop on nothing known': (
+        {"props/block.md": BLOCK, "poses/rest.md": figure('  - base: supine\n    props:\n      - prop: block\n        on: kettle\n')},
+        [
+            "docs/poses/rest.md:8:13: error: figures[0].props[0].on: 'kettle' is neither a body part nor another prop of this figure; name a body part such as 'right front hip', or one of: (no other props)",
+        ]),
+    'two figures without position names': (
+        {"poses/rest.md": figure('  - base: supine\n  - base: prone\n')},
+        [
+            "docs/poses/rest.md:5:3: error: figures: this pose has 2 figures: give each a 'position:' name, e.g. 'contract' and 'relax'",
+        ]),
+    'figure that does not rest on its base': (
+        {"poses/rest.md": figure('  - base: kneeling\n    trunk: 0\n    near: {knee: 0}\n    far: {knee: 0}\n')},
+        [
+            "docs/poses/rest.md:6:12: error: figures[0].trunk: a figure with base 'kneeling' rests on its knees, but with these angles its lowest part is the right ankle, and the right knee floats 42 cm above the floor; check the angles",
+        ]),
+    'figure prop under a part that floats': (
+        {"props/block.md": BLOCK, "poses/rest.md": figure('  - base: standing\n    trunk: 0\n    props:\n      - prop: block\n        under: sacrum\n')},
+        [
+            'docs/poses/rest.md:9:16: error: figures[0].props[0].under: the block is under the sacrum, but with these angles the sacrum is 70 cm above it; change the angles so it rests there',
+        ]),
+    'figure side with a typo': (
+        {"poses/rest.md": figure('  - base: supine\n    side: rigth\n')},
+        [
+            "docs/poses/rest.md:6:11: error: figures[0].side: 'rigth' is not a side; use one of: right, left (did you mean 'right'?)",
+        ]),
+    'step names a position the pose lacks': (
+        {"poses/rest.md": figure('  - position: contract\n    base: supine\n  - position: relax\n    base: supine\n'), "sequences/short.md": '---\ntitle: Short\nsummary: A short sequence.\nsteps:\n  - pose: rest\n    figures: [contrakt]\n    phases:\n      - hold: 3 breaths\n---\n'},
+        [
+            "docs/sequences/short.md:6:15: error: steps[0].figures[0]: 'Rest' has no figure for the position 'contrakt'; its positions are: contract, relax (did you mean 'contract'?)",
+        ]),
+})

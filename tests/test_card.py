@@ -153,6 +153,9 @@ def test_card_renders_to_a_readable_png(cards, tmp_path):
 # --- layout rules on fixture sequences ------------------------------------------------------
 
 
+FIXTURE_BASES = ("supine", "standing", "kneeling", "prone", "seated", "side-lying", "all-fours")
+
+
 def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
     files = {}
     for i in range(1, steps + 1):
@@ -165,7 +168,8 @@ def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
         files[f"poses/pose-{i}.md"] = (
             f"---\nname: {name}\nsanskrit: {sanskrit}\nsummary: A pose.\nsided: true\nprops: [block]\n"
             f"cautions:\n  - condition: {caution}\n    action: modify\n    advice: Pad the knee with a folded blanket.\n"
-            f"  - condition: You feel dizzy\n    action: stop\n    advice: Sit down and rest.\n---\nBody.\n")
+            f"  - condition: You feel dizzy\n    action: stop\n    advice: Sit down and rest.\n"
+            f"figures:\n  - base: {FIXTURE_BASES[i % len(FIXTURE_BASES)]}\n---\nBody.\n")
     step_lines = "".join(
         f"  - pose: pose-{i}\n    sides: right-first\n    cue: Press the thigh into the hand and breathe slowly.\n"
         f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n" for i in range(1, steps + 1))
@@ -209,6 +213,9 @@ def test_layout_rule(tmp_path, steps, pages, long_names, paper):
     assert len(document.pages) <= pages
     fragments = step_fragments(document)
     assert len(fragments) == steps
+    thumbs = [box for page in document.pages for box in boxes(page._page_box) if box.element_tag == "img"
+              and box.element.get("class") == "thumb"]
+    assert len(thumbs) == steps, "every step shows its figure"
     assert all(len(places) == 1 for places in fragments.values()), "a step was split across a column or a page"
     for page in document.pages:
         right = page._page_box.margin_width() - page._page_box.margin_right

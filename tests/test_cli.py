@@ -96,3 +96,26 @@ def test_the_schema_accepts_the_seed_front_matter_and_rejects_typos():
             jsonschema.validate(page.meta, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"name": "X", "summary": "Y", "sidde": True}, front_matter_schema("pose"))
+
+
+def test_figures_writes_each_figure_of_a_pose_and_prints_its_alt_text(tmp_path):
+    write_library(tmp_path, {"poses/knee.md": "---\nname: Knee In\nsummary: One knee in.\nsided: true\nfigures:\n"
+                                              "  - base: supine\n    near: {hip: 115, knee: 120}\n---\nIn.\n"})
+    result = run("figures", "knee", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "out/knee-right.svg: Lying on the back, right knee drawn toward the chest, left leg long on the floor, arms by the sides.",
+        "out/knee-left.svg: Lying on the back, left knee drawn toward the chest, right leg long on the floor, arms by the sides.",
+        "2 figures written",
+    ]
+    assert (tmp_path / "out" / "knee-left.svg").read_text().startswith("<svg ")
+
+
+def test_figures_names_an_unknown_pose_and_a_pose_without_figures(tmp_path):
+    write_library(tmp_path, {})
+    result = run("figures", "low-lnge", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "posebook figures: no pose 'low-lnge' (did you mean 'low-lunge'?)\n")
+    result = run("figures", "rest", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["poses/rest.md: no figures yet; add 'figures:' to its front matter "
+                                          "(see the authoring guide)", "0 figures written"]

@@ -354,3 +354,41 @@ def test_sequence_page_links_to_both_cards_with_their_sizes(site):
         assert a["type"] == "application/pdf"
         size = re.search(r"\(PDF, (\d+) KB\)", a.get_text())
         assert size and int(size.group(1)) == round(pdf.stat().st_size / 1024)
+
+
+def test_pose_pages_show_every_figure_on_each_side_with_its_alt_text(site, library):
+    from posebook.figure import drawings
+
+    for pose in library.poses.values():
+        html = article(site, page_of(site, pose.src_path))
+        images = html.select(".pb-figures figure.pb-figure img")
+        found = drawings(pose, library.props)
+        assert [img["alt"] for img in images] == [d.alt for d in found], pose.slug
+        captions = [f.figcaption.get_text() if f.figcaption else "" for f in html.select(".pb-figures figure.pb-figure")]
+        assert captions == [d.caption for d in found]
+        for img, drawing in zip(images, found):
+            target = (site / page_of(site, pose.src_path) / img["src"]).resolve()
+            assert target == (site / drawing.rel).resolve() and target.read_text(encoding="utf-8") == drawing.svg
+            assert int(img["width"]) > 0 and int(img["height"]) > 0
+        # The figures come before the cautions and the instructions.
+        text = str(html)
+        if pose.cautions:
+            assert text.index("pb-figures") < text.index("Cautions")
+
+
+def test_each_sequence_step_shows_its_figures_on_the_side_it_starts_with(site, library):
+    from posebook import index
+    from posebook.figure import figures_for
+
+    sequence = library.sequences["iliopsoas-release"]
+    html = article(site, "sequences/iliopsoas-release")
+    for number, step in enumerate(sequence.steps, start=1):
+        heading = html.find(id=index.step_anchor(sequence, number))
+        block = heading.find_next_sibling()
+        assert "pb-step-figures" in block["class"], number
+        expected = figures_for(library.poses[step.pose], library.props, index.first_side(step.sides), step.figures)
+        assert [img["alt"] for img in block.select("img")] == [d.alt for d in expected]
+        assert all((site / "sequences/iliopsoas-release" / img["src"]).resolve().is_file() for img in block.select("img"))
+    step2 = html.find(id=index.step_anchor(sequence, 2)).find_next_sibling()
+    assert [f.get_text() for f in step2.select("figcaption")] == ["Contract", "Relax", "Both legs"]
+    assert step2.select("img")[0]["alt"].startswith("Lying on the back, right knee drawn toward the chest")

@@ -1,4 +1,4 @@
-"""The command line: `posebook check | new | schema`."""
+"""The command line: `posebook check | new | schema | card | figures | generate`."""
 
 from __future__ import annotations
 
@@ -36,13 +36,20 @@ def main(argv: list[str] | None = None) -> int:
     card.add_argument("-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf)")
     card.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
 
+    figures = commands.add_parser("figures", help="draw the figures of some poses (or all) as SVG files, and print "
+                                                  "each one's alt text, to check a figure while you write it")
+    figures.add_argument("poses", nargs="*", help="pose slugs, e.g. low-lunge (default: every pose)")
+    figures.add_argument("--docs", default="docs", type=Path, help="the library folder (default: docs)")
+    figures.add_argument("-o", "--output", default="figures", type=Path, help="folder to write to (default: figures)")
+
     generate = commands.add_parser("generate", help="write the library and every generated page for a site "
                                                     "generator that runs no hooks")
     generate.add_argument("out", type=Path, help="the folder to write (its docs/ is replaced)")
     generate.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
 
     args = parser.parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema, "card": _card, "generate": _generate}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "card": _card, "figures": _figures,
+            "generate": _generate}[args.command](args)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -75,6 +82,37 @@ def _schema(args: argparse.Namespace) -> int:
 
     for path in write_schemas(args.output):
         print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from .card import write_atomically
+    from .figure import drawings
+    from .problems import did_you_mean
+
+    library, problems = try_load_library(args.docs)
+    if problems:
+        print(format_problems(problems))
+        return 1
+    assert library is not None
+    unknown = [slug for slug in args.poses if slug not in library.poses]
+    for slug in unknown:
+        hint = did_you_mean(slug, library.poses)
+        print(f"posebook figures: no pose '{slug}'" + (f" (did you mean '{hint}'?)" if hint else ""), file=sys.stderr)
+    if unknown:
+        return 1
+    written = 0
+    for slug in args.poses or list(library.poses):
+        pose = library.poses[slug]
+        found = drawings(pose, library.props)
+        if not found and args.poses:
+            print(f"{pose.src_path}: no figures yet; add 'figures:' to its front matter (see the authoring guide)")
+        for drawing in found:
+            path = args.output / drawing.filename
+            write_atomically(path, drawing.svg.encode("utf-8"))
+            print(f"{path.as_posix()}: {drawing.alt}")
+            written += 1
+    print(f"{written} figure{'s' if written != 1 else ''} written")
     return 0
 
 

@@ -47,10 +47,10 @@ BASES: dict[str, Base] = {
     "prone": Base("lying face down", 0, (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist", "far wrist"),), {"head": -22, "ankle": 90},
                   level=(("pelvis",), ("chest", "shoulders"))),
     "side-lying": Base("lying on the {under} side", 180, (), {}, top_view=True),
-    "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90}),
+    "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
     "kneeling": Base("kneeling", 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
     "standing": Base("standing", 90, (("near foot", "far foot", "near ankle", "far ankle", "near toes", "far toes"),)),
-    "all-fours": Base("on hands and knees", 0, (("near hand", "far hand"), ("near knee", "far knee")),
+    "all-fours": Base("on hands and knees", 0, (("near hand", "far hand", "near wrist", "far wrist"), ("near knee", "far knee")),
                       {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10}),
 }
 
@@ -121,6 +121,9 @@ def skeleton(figure: Figure, trunk: float) -> dict[str, tuple[float, float]]:
     for side in ("near", "far"):
         thigh = spine + 180 + joint(figure, side, "hip")
         shin = thigh - joint(figure, side, "knee")
+        if figure.base == "all-fours" and getattr(figure, side).knee is None:
+            # On hands and knees the shins lie along the floor, away from the head.
+            shin = 180.0 if math.cos(math.radians(spine)) >= 0 else 0.0
         foot = shin + 90 - joint(figure, side, "ankle")
         if getattr(figure, side).ankle is None and _near_angle(shin, 270, 60) and not BASES[figure.base].top_view:
             # A foot under a shin that stands more or less upright stands flat, unless the figure says otherwise.
@@ -132,7 +135,11 @@ def skeleton(figure: Figure, trunk: float) -> dict[str, tuple[float, float]]:
         points[f"{side} toes"] = _step(points[f"{side} ankle"], foot, LENGTHS["foot"])
         points[f"{side} elbow"] = _step(points["shoulders"], arm, LENGTHS["upper_arm"])
         points[f"{side} wrist"] = _step(points[f"{side} elbow"], forearm, LENGTHS["forearm"])
-        points[f"{side} fingers"] = _step(points[f"{side} wrist"], forearm, LENGTHS["hand"])
+        hand = forearm
+        if figure.base == "all-fours" and _near_angle(forearm, 270, 60):
+            # On hands and knees the palms are flat on the floor, fingers toward the head.
+            hand = 0.0 if math.cos(math.radians(spine)) >= 0 else 180.0
+        points[f"{side} fingers"] = _step(points[f"{side} wrist"], hand, LENGTHS["hand"])
         points[f"{side} thigh"] = _mid(points["pelvis"], points[f"{side} knee"])
         points[f"{side} shin"] = _mid(points[f"{side} knee"], points[f"{side} ankle"])
         points[f"{side} foot"] = _mid(points[f"{side} ankle"], points[f"{side} toes"])
@@ -349,7 +356,7 @@ def check_figure(figure: Figure, props: dict[str, Prop]) -> Layout:
         if not any(laid.touches(p) for p in group):
             lowest = min(OUTLINE, key=lambda p: laid.gap(p))
             raise FigureError(where, f"a figure with base '{figure.base}' rests on its {_words(group, figure.facing)}, but with "
-                                     f"these angles the {_name(lowest, figure.facing)} is lowest and the "
+                                     f"these angles its lowest part is the {_name(lowest, figure.facing)}, and the "
                                      f"{_name(min(group, key=laid.gap), figure.facing)} floats "
                                      f"{min(laid.gap(p) for p in group):.0f} cm above the floor; check the angles",
                               _trunk_hint(figure, props, group))
@@ -370,7 +377,10 @@ def check_figure(figure: Figure, props: dict[str, Prop]) -> Layout:
 
 def _trunk_hint(figure: Figure, props: dict[str, Prop], group: tuple[str, ...]) -> str | None:
     """A trunk angle that would let the figure rest as it should, if one exists."""
-    for t in sorted(range(-90, 91), key=lambda t: (abs(t - (figure.trunk or 0)), t)):
+    now = figure.trunk or 0
+    for t in sorted(range(int(now) - 45, int(now) + 46), key=lambda t: (abs(t - now), t)):
+        if not -90 <= t <= 90:
+            continue
         try:
             candidate = _laid(figure.model_copy(update={"trunk": float(t)}), props, float(t))
         except FigureError:
@@ -657,9 +667,10 @@ def _hand_touches(laid: Layout, which: str) -> tuple[str, str] | None:
     if best is None:
         return None
     if best == "head":
+        if laid.figure.base == "prone":
+            return "{s} hand under the forehead", "forehead resting on the hands"
         below = hand[1] < laid.points["head"][1]
-        return (("{s} hand under the head", "forehead resting on the hands") if below and laid.figure.base == "prone"
-                else ("{s} hand under the head", "hands under the head") if below else ("{s} hand on the head", "hands on the head"))
+        return ("{s} hand under the head", "hands under the head") if below else ("{s} hand on the head", "hands on the head")
     if best == "waist" and hand[1] < laid.points["waist"][1] and laid.figure.base == "supine":
         return "{s} hand under the lower back", "hands under the lower back"
     if best == "waist" and laid.figure.base in ("supine", "prone"):

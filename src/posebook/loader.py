@@ -222,10 +222,14 @@ def _message(kind: str, error: dict) -> str:
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item{'s' if ctx.get('min_length') != 1 else ''}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {value}"
+        return f"must be at least {_number(ctx.get('ge', ctx.get('gt')))}, got {value}"
     if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {value}"
+        return f"must be at most {_number(ctx.get('le', ctx.get('lt')))}, got {value}"
     return error["msg"][0].lower() + error["msg"][1:]
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _describe(value: Any) -> str:

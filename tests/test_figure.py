@@ -1,0 +1,245 @@
+"""Pose figures: the drawing follows from the angles, rests on the floor and props its base names,
+stays on its canvas, is well-formed and the same every time, and says in words what it shows."""
+
+from __future__ import annotations
+
+import math
+import re
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from posebook import figure as F
+from posebook.loader import load_library
+from posebook.model import BASES, Figure, Joints
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+# Each segment of the skeleton, with the length it must keep whatever the angles.
+SEGMENTS = [("pelvis", "shoulders", "trunk"), ("shoulders", "neck", "neck"), ("neck", "head", "head")] + [
+    seg for side in ("near", "far") for seg in [
+        ("pelvis", f"{side} knee", "thigh"), (f"{side} knee", f"{side} ankle", "shin"),
+        (f"{side} ankle", f"{side} toes", "foot"), ("shoulders", f"{side} elbow", "upper_arm"),
+        (f"{side} elbow", f"{side} wrist", "forearm"), (f"{side} wrist", f"{side} fingers", "hand")]]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT / "docs", display_root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def drawings(library):
+    return {pose.slug: F.drawings(pose, library.props) for pose in library.poses.values()}
+
+
+def layouts(library):
+    return [(pose.slug, fig, F.check_figure(fig, library.props)) for pose in library.poses.values() for fig in pose.figures]
+
+
+def assert_limb_lengths(laid: F.Layout) -> None:
+    for a, b, name in SEGMENTS:
+        assert math.dist(laid.points[a], laid.points[b]) == pytest.approx(F.LENGTHS[name], abs=1e-6), (a, b)
+
+
+def assert_inside_canvas(laid: F.Layout) -> None:
+    box = F.canvas(laid)
+    for name in F.OUTLINE:
+        x, y = box.to_svg(laid.points[name])
+        r = F.radius(name)
+        assert r <= x <= box.width - r and r <= y <= box.height - r, name
+    for shape in laid.props:
+        left, top = box.to_svg((shape.x, shape.top))
+        assert 0 <= left and left + shape.width <= box.width and 0 <= top and top + shape.height <= box.height, shape.slug
+
+
+def assert_nothing_below_what_it_rests_on(laid: F.Layout) -> None:
+    if not laid.base.top_view:
+        for name in F.OUTLINE:
+            assert laid.gap(name) >= -1e-6, name
+
+
+# --- every figure of the library -----------------------------------------------------------
+
+
+def test_every_pose_has_a_figure(library):
+    assert len(library.poses) == 21
+    assert all(pose.figures for pose in library.poses.values())
+
+
+def test_joint_positions_follow_from_the_angles(library):
+    for slug, _, laid in layouts(library):
+        assert_limb_lengths(laid)
+
+
+def test_parts_the_base_names_rest_on_the_floor_and_props_under_parts_hold_them(library):
+    for slug, fig, laid in layouts(library):
+        assert_nothing_below_what_it_rests_on(laid)
+        for group in laid.base.support:
+            assert any(laid.gap(p) <= F.TOLERANCE for p in group), (slug, fig.position, group)
+        for shape in laid.props:
+            if shape.placed.under:
+                parts = F.part_points(shape.placed.under, fig.facing)
+                assert min(laid.gap(p) for p in parts) <= F.TOLERANCE, (slug, shape.slug)
+                assert shape.y == 0  # on the floor
+        if not laid.base.top_view:
+            assert min(laid.points[p][1] - F.radius(p) for p in F.OUTLINE) >= -1e-6
+
+
+def test_every_figure_stays_inside_its_canvas(library):
+    for _, _, laid in layouts(library):
+        assert_inside_canvas(laid)
+
+
+def test_svg_is_well_formed_titled_self_contained_and_deterministic(library, drawings):
+    for slug, found in drawings.items():
+        again = F.drawings(library.poses[slug], library.props)
+        assert [d.svg for d in found] == [d.svg for d in again]
+        for drawing in found:
+            root = ET.fromstring(drawing.svg)
+            assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+            width, height = map(float, root.get("viewBox").split()[2:])
+            assert (width, height) == pytest.approx((drawing.width, drawing.height), abs=0.05)
+            assert root.find(f"{SVG}title").text == drawing.alt
+            # Nothing to fetch: no links, no images, no fonts, no scripts, no styles.
+            assert "href" not in drawing.svg and "url(" not in drawing.svg and "<script" not in drawing.svg
+            assert {el.tag.removeprefix(SVG) for el in root.iter()} <= {
+                "svg", "title", "g", "line", "polyline", "circle", "ellipse", "rect", "path"}
+
+
+def test_figures_are_the_same_in_another_process_with_another_hash_seed(tmp_path, drawings):
+    code = ("from posebook.loader import load_library; from posebook.figure import drawings; l = load_library('docs');"
+            "print(''.join(d.svg for p in l.poses.values() for d in drawings(p, l.props)), end='')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "123"}).stdout
+    assert out == "".join(d.svg for found in drawings.values() for d in found)
+
+
+def test_every_figure_has_alt_text_naming_its_base_and_props(library, drawings):
+    labels = {name: BASES_WORDS[name] for name in BASES}
+    for slug, found in drawings.items():
+        pose = library.poses[slug]
+        for drawing in found:
+            figure = pose.figure(drawing.position)
+            assert drawing.alt.endswith(".") and len(drawing.alt) > 20
+            assert drawing.alt.lower().startswith(labels[figure.base]), drawing.alt
+            for use in figure.props:
+                assert F.prop_label(use, library.props) in drawing.alt, (slug, use.prop)
+
+
+BASES_WORDS = {"supine": "lying on the back", "prone": "lying face down", "side-lying": "lying on the",
+               "seated": "sitting", "kneeling": "kneeling", "standing": "standing", "all-fours": "on hands and knees"}
+
+
+@pytest.mark.parametrize("slug,position,side,alt", [
+    ("supine-knee-to-chest", "contract", "right",
+     "Lying on the back, right knee drawn toward the chest, left leg long on the floor, right hand on the right knee, "
+     "left arm by the side."),
+    ("supine-knee-to-chest", "contract", "left",
+     "Lying on the back, left knee drawn toward the chest, right leg long on the floor, left hand on the left knee, "
+     "right arm by the side."),
+    ("supported-bridge-variations", "contract", "right",
+     "Lying on the back, hips lifted, right knee drawn toward the chest, left knee bent, foot on the floor, "
+     "right hand on the right knee, left arm by the side, block under the sacrum."),
+    ("side-lying-iliopsoas-stretch", "with a strap", "right",
+     "Lying on the right side, left thigh taken back, knee bent, right knee bent in front, left arm by the side, "
+     "right hand under the head, strap around the left ankle, held in the left hand."),
+    ("low-lunge-side-bend", "contract", "right",
+     "Kneeling, trunk upright, left knee down behind, right foot forward, knee bent, left hand on the left thigh."),
+    ("iliopsoas-self-massage", "ball and kettlebell", "right",
+     "Lying on the back, right knee bent, foot on the floor, left leg long on the floor, hands on the front of the "
+     "right hip, tennis or massage ball on the right front hip, light kettlebell resting on the tennis or massage ball."),
+    ("pelvic-tilts-prone-savasana", None, None,
+     "Lying face down, both legs long on the floor, forehead resting on the hands, rolled blanket under the thighs."),
+    ("dancer-pose", None, "right",
+     "Standing, leaning forward, right foot lifted behind, standing on the left leg, right hand holding the right ankle, "
+     "left arm overhead."),
+])
+def test_alt_text_says_what_the_figure_shows(drawings, slug, position, side, alt):
+    found = [d for d in drawings[slug] if d.position == position and d.side == side]
+    assert [d.alt for d in found] == [alt]
+
+
+def test_the_other_side_is_the_same_figure_mirrored(library, drawings):
+    for slug, found in drawings.items():
+        if not library.poses[slug].sided:
+            assert all(d.side is None and not d.mirrored for d in found)
+            continue
+        by_position: dict = {}
+        for d in found:
+            by_position.setdefault(d.position, []).append(d)
+        for position, pair in by_position.items():
+            first, other = pair
+            assert (first.side, other.side) == ("right", "left") and not first.mirrored and other.mirrored
+            assert (first.width, first.height) == (other.width, other.height)
+            body = ET.fromstring(other.svg).find(f"{SVG}g")
+            assert body.get("transform") == f"matrix(-1 0 0 1 {F._n(other.width)} 0)"
+            # The same drawing inside the mirror.
+            inner = "".join(ET.tostring(el, encoding="unicode") for el in body)
+            plain = ET.fromstring(first.svg)
+            assert inner == "".join(ET.tostring(el, encoding="unicode") for el in plain if el.tag != f"{SVG}title")
+            swapped = re.sub(r"\b(right|left)\b", lambda m: "left" if m[1] == "right" else "right", first.alt)
+            assert other.alt == swapped
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_a_base_alone_gives_a_figure_that_rests_as_it_says(base):
+    laid = F.check_figure(Figure(base=base), {})
+    assert_limb_lengths(laid)
+    assert_inside_canvas(laid)
+    assert F.alt_text(laid).lower().startswith(BASES_WORDS[base])
+
+
+# --- figures from any angles -------------------------------------------------------------
+
+@st.composite
+def figures(draw):
+    def joints():
+        values = {"shoulder": draw(st.one_of(st.none(), st.integers(-90, 200))),
+                  "elbow": draw(st.one_of(st.none(), st.integers(0, 170))),
+                  "hip": draw(st.one_of(st.none(), st.integers(-90, 170))),
+                  "knee": draw(st.one_of(st.none(), st.integers(0, 170))),
+                  "ankle": draw(st.one_of(st.none(), st.integers(-40, 90)))}
+        return Joints(**{k: float(v) for k, v in values.items() if v is not None})
+
+    trunk = draw(st.one_of(st.none(), st.integers(-100, 100)))
+    head = draw(st.one_of(st.none(), st.integers(-60, 80)))
+    return Figure(base=draw(st.sampled_from(BASES)), side=draw(st.sampled_from(["right", "left"])),
+                  trunk=None if trunk is None else float(trunk), head=None if head is None else float(head),
+                  near=joints(), far=joints())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(figures())
+def test_any_angles_give_a_drawing_that_keeps_its_lengths_rests_and_fits(figure):
+    laid = F.layout(figure, {})
+    assert_limb_lengths(laid)
+    assert_nothing_below_what_it_rests_on(laid)
+    assert_inside_canvas(laid)
+    alt = F.alt_text(laid)
+    assert alt[0].isupper() and alt.endswith(".")
+    ET.fromstring(F.svg(laid, alt))
+    try:
+        F.check_figure(figure, {})
+    except F.FigureError as err:
+        assert err.loc in (("base",), ("trunk",)) and "floats" in err.message
+
+
+# --- PNG renders -------------------------------------------------------------------------
+
+
+def test_every_figure_renders_to_a_png_that_is_not_blank(tmp_path, drawings):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "figures.py"), str(ROOT / "docs"), str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    count = sum(len(found) for found in drawings.values())
+    assert len([line for line in run.stdout.splitlines() if line.startswith("figures/")]) == count
+    pngs = sorted(tmp_path.glob("sheet-*.png"))
+    assert 1 <= len(pngs) < count
+    assert all(png.stat().st_size > 20_000 for png in pngs)
