@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
 
-.PHONY: site test serve check schema screenshots bench debian clean
+.PHONY: site test serve check schema screenshots figures bench debian clean
 
 site: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
@@ -29,6 +29,11 @@ serve: $(STAMP)
 screenshots: site
 	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/python scripts/screenshots.py
+
+# Every pose figure of the library on one sheet, to look at: figures/sheet.pdf and a PNG per page.
+figures: $(STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES) poppler-utils"
+	$(BIN)/python scripts/figures.py docs figures
 
 # Synthetic libraries of 100, 500 and 1,000 poses against a plain Material build of the same
 # Markdown; prints a Markdown table and writes bench/results.json. Takes several minutes.
