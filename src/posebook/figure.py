@@ -258,8 +258,13 @@ def _layout(figure_json: str, used: tuple[tuple[str, str, str | None], ...]) -> 
     base = BASES[figure.base]
     if figure.trunk is not None or base.top_view:
         return _laid(figure, props, figure.trunk or 0.0)
-    # Let the trunk settle where the body rests best on the floor and the props under it.
-    best = min(range(-90, 91), key=lambda t: (round(_unrest(_laid(figure, props, float(t))), 3), abs(t)))
+    # Let the trunk settle where the body rests best on the floor and the props under it: every
+    # 5 degrees, then every degree around the best of those.
+    def score(t: int) -> tuple[float, int]:
+        return round(_unrest(_laid(figure, props, float(t))), 3), abs(t)
+
+    coarse = min(range(-90, 91, 5), key=score)
+    best = min(range(max(-90, coarse - 4), min(90, coarse + 4) + 1), key=score)
     return _laid(figure, props, float(best))
 
 
@@ -676,7 +681,7 @@ def _hand_touches(laid: Layout, which: str) -> tuple[str, str] | None:
     if best == "waist" and laid.figure.base in ("supine", "prone"):
         return "{s} hand on the belly", "hands on the belly"
     if best == "front hip" and laid.figure.base == "supine":
-        return "{s} hand on the front of the {n} hip", "hands on the front of the {n} hip"
+        return "{s} hand on the lower belly by the {n} hip bone", "hands on the lower belly by the {n} hip bone"
     if best in ("pelvis", "waist", "front hip"):
         return "{s} hand on the hip", "hands on the hips"
     if best == "chest":

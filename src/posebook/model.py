@@ -374,7 +374,7 @@ class Figure(_Model):
     head: _angle(-60, 80, "0 = in line with the trunk (resting, when lying); more tips the chin toward the chest")  # type: ignore[valid-type]
     near: Joints = Field(default_factory=Joints, description="The arm and leg facing you.")
     far: Joints = Field(default_factory=Joints, description="The arm and leg away from you.")
-    props: list[FigureProp] = Field(default_factory=list, description="Props drawn in place.")
+    props: list[FigureProp] = Field(default_factory=list, max_length=12, description="Props drawn in place.")
 
     @property
     def facing(self) -> str:
@@ -418,20 +418,24 @@ class Pose(_Page):
     muscles: Muscles = Field(default_factory=Muscles, description="Muscles the pose stretches or works.")
     cautions: list[Caution] = Field(default_factory=list, description="Who should skip or modify the pose, and what to do.")
     see_also: list[PoseRef] = Field(default_factory=list, description="Related poses.")  # type: ignore[valid-type]
-    figures: list[Figure] = Field(default_factory=list, description="Stick figures of the pose: one, or one per position.")
+    figures: list[Figure] = Field(default_factory=list, max_length=12,
+                                  description="Stick figures of the pose: one, or one per position (at most 12).")
 
     @field_validator("figures")
     @classmethod
     def _named_positions(cls, figures: list[Figure]) -> list[Figure]:
         if len(figures) > 1:
-            names = [f.position.lower() for f in figures if f.position]
+            names = [slugify(f.position) for f in figures if f.position]
             if len(names) < len(figures):
                 raise PydanticCustomError("posebook_positions", "this pose has {n} figures: give each a 'position:' name, "
                                                                 "e.g. 'contract' and 'relax'", {"n": len(figures)})
+            if "" in names:
+                raise PydanticCustomError("posebook_positions", "a position name needs letters or digits, e.g. 'contract'", {})
             doubled = sorted({n for n in names if names.count(n) > 1})
             if doubled:
-                raise PydanticCustomError("posebook_positions", "two figures have the position name '{name}'; "
-                                                                "give each its own", {"name": doubled[0]})
+                raise PydanticCustomError("posebook_positions", "two figures have the position name '{name}' "
+                                                                "(letter case and punctuation aside); give each its own",
+                                          {"name": doubled[0]})
         return figures
 
     def figure(self, position: str | None) -> "Figure | None":
