@@ -243,3 +243,14 @@ def test_every_figure_renders_to_a_png_that_is_not_blank(tmp_path, drawings):
     pngs = sorted(tmp_path.glob("sheet-*.png"))
     assert 1 <= len(pngs) < count
     assert all(png.stat().st_size > 20_000 for png in pngs)
+
+
+def test_a_step_shows_the_positions_it_names_on_the_side_it_starts_with(library):
+    pose = library.poses["supine-knee-to-chest"]
+    left = F.figures_for(pose, library.props, "left")
+    assert [(d.position, d.side, d.mirrored) for d in left] == [
+        ("contract", "left", True), ("relax", "left", True), ("both legs", "left", True)]
+    chosen = F.figures_for(pose, library.props, "right", ["Relax", "contract"])
+    assert [(d.position, d.side) for d in chosen] == [("relax", "right"), ("contract", "right")]
+    unsided = library.poses["bridge-pose"]
+    assert [(d.side, d.mirrored) for d in F.figures_for(unsided, library.props, None)] == [(None, False)]

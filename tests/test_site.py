@@ -241,6 +241,10 @@ def test_sequence_json_ld_is_a_howto_with_a_step_per_pose(site, library):
     for number, step in enumerate(data["step"], start=1):
         assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + index.step_anchor(sequence, number)
         assert page.find(id=step["url"].split("#")[1]) is not None
+        # Each step's picture is its figure on the site, with the figure's description.
+        image = step["image"]["url"].removeprefix("https://posebook.example.org/")
+        assert (site / image).is_file() and image.startswith("figures/")
+        assert step["image"]["description"] == page.find(id=step["url"].split("#")[1]).find_next_sibling().img["alt"]
     tools = {t["name"] for t in data["tool"]}
     assert tools == {i.prop.name for i in index.props_checklist(library, sequence)}
     assert all(t["@type"] == "HowToTool" for t in data["tool"])

@@ -374,18 +374,26 @@ def json_ld(library: Library, sequence: Sequence, settings: SiteSettings) -> str
         "totalTime": f"PT{max(1, round(high / 60))}M",
         "tool": [{"@type": "HowToTool", "name": item.prop.name, "requiredQuantity": item.quantity}
                  for item in index.props_checklist(library, sequence)],
-        "step": [
-            {"@type": "HowToStep", "position": number, "name": library.poses[step.pose].name,
-             "url": page_url + "#" + index.step_anchor(sequence, number),
-             "text": " ".join([step.cue or "", *(index.timeline(p.phases) for p in index.parts(step))]).strip()}
-            for number, step in enumerate(sequence.steps, start=1)
-        ],
+        "step": [_howto_step(library, sequence, settings, number, step, page_url)
+                 for number, step in enumerate(sequence.steps, start=1)],
     }
     if sequence.source:
         data["isBasedOn"] = {"@type": "CreativeWork", "name": sequence.source.title,
                              "author": [{"@type": "Person", "name": a} for a in sequence.source.authors]}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+def _howto_step(library: Library, sequence: Sequence, settings: SiteSettings, number: int, step, page_url: str) -> dict:
+    pose = library.poses[step.pose]
+    data = {"@type": "HowToStep", "position": number, "name": pose.name,
+            "url": page_url + "#" + index.step_anchor(sequence, number),
+            "text": " ".join([step.cue or "", *(index.timeline(p.phases) for p in index.parts(step))]).strip()}
+    shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
+    if shown:
+        data["image"] = {"@type": "ImageObject", "url": settings.site_url.rstrip("/") + "/" + shown[0].rel,
+                         "description": shown[0].alt}
+    return data
 
 
 def glossary_page(glossary: Glossary) -> str:
