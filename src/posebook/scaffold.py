@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import ACTIONS, PHASES, SIDES, slugify
+from .model import ACTIONS, BASES, PHASES, SHAPES, SIDES, slugify
 
 
 def _quoted(text: str) -> str:
@@ -30,6 +30,10 @@ cautions: []
 #   - condition: Your knee hurts
 #     action: modify  # {', '.join(ACTIONS)}
 #     advice: Pad the knee with a folded blanket.
+# figures:  # a stick figure for the site and the card; see the authoring guide
+#   - base: standing  # {', '.join(BASES)}
+#     near: {{hip: 90, knee: 90}}  # the arm and leg facing you: shoulder, elbow, hip, knee, ankle in degrees
+#     far: {{}}
 ---
 
 ## Set up
@@ -49,6 +53,7 @@ name: {_quoted(name)}
 summary: >-
   What a {name.lower()} is and what it is for, in one or two sentences.
 # other_names: [Another name]
+# shape: block  # how figures draw it: {', '.join(SHAPES)}
 ---
 
 How the poses in this library use it, and what can stand in for it.
