@@ -95,7 +95,7 @@ def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards, l
                 for s in sequence.steps]
     assert figures[0].startswith("QR code linking to the sequence page")
     assert figures[1:] == expected
-    assert figures[1] == "Lying on the back, both legs long on the floor, right hand on the lower belly by the right hip bone, left arm by the side."
+    assert figures[1] == "Lying on the back, both legs long on the floor, right hand on the lower belly, left arm by the side."
     sanskrit = [e for e in elements if e.get("/Lang") == "sa-Latn"]
     assert sanskrit, "Sanskrit names carry /Lang sa-Latn"
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8")

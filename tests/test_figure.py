@@ -151,10 +151,11 @@ BASES_WORDS = {"supine": "lying on the back", "prone": "lying face down", "side-
      "Lying on the right side, left thigh taken back, knee bent, right knee bent in front, left arm by the side, "
      "right hand under the head, strap around the left ankle, held in the left hand."),
     ("low-lunge-side-bend", "contract", "right",
-     "Kneeling, trunk upright, left knee down behind, right foot forward, knee bent, left hand on the left thigh."),
+     "Kneeling, trunk upright, left knee down behind, right foot forward, knee bent, left hand on the left thigh, "
+     "right hand on the hip."),
     ("iliopsoas-self-massage", "ball and kettlebell", "right",
-     "Lying on the back, right knee bent, foot on the floor, left leg long on the floor, hands on the lower belly "
-     "by the right hip bone, tennis or massage ball on the right front hip, light kettlebell resting on the tennis or massage ball."),
+     "Lying on the back, right knee bent, foot on the floor, left leg long on the floor, hands on the lower belly, "
+     "tennis or massage ball on the right front hip, light kettlebell resting on the tennis or massage ball."),
     ("pelvic-tilts-prone-savasana", None, None,
      "Lying face down, both legs long on the floor, forehead resting on the hands, rolled blanket under the thighs."),
     ("dancer-pose", None, "right",

@@ -485,8 +485,9 @@ def svg(laid: Layout, alt: str, mirrored: bool = False, scale: float = 1.4) -> s
     else:
         y0 = box.to_svg((0, 0))[1]
         parts.append(f'<line x1="0" y1="{_n(y0 + 0.75)}" x2="{_n(w)}" y2="{_n(y0 + 0.75)}" stroke="{PROP_INK}" stroke-width="1.5"/>')
+    # Props under the body go behind it; props on it, in a hand or around a limb go in front.
     for shape in laid.props:
-        if shape.shape != "strap" and (shape.placed is None or shape.placed.held is None):
+        if shape.placed is not None and shape.placed.under is not None:
             parts.append(_prop_svg(shape, box))
     limb = lambda side: (line(["pelvis", f"{side} knee", f"{side} ankle", f"{side} toes"]),  # noqa: E731
                          line(["shoulders", f"{side} elbow", f"{side} wrist", f"{side} fingers"]))
@@ -501,7 +502,7 @@ def svg(laid: Layout, alt: str, mirrored: bool = False, scale: float = 1.4) -> s
                  f'<g stroke="{HALO}" stroke-width="{_n(LINE + 3)}"><polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>'
                  f'<polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>')
     for shape in laid.props:
-        if shape.shape == "strap" or (shape.placed is not None and shape.placed.held is not None):
+        if shape.placed is None or shape.placed.under is None:
             parts.append(_prop_svg(shape, box))
     body = "".join(parts)
     if mirrored:
@@ -681,7 +682,7 @@ def _hand_touches(laid: Layout, which: str) -> tuple[str, str] | None:
     if best == "waist" and laid.figure.base in ("supine", "prone"):
         return "{s} hand on the belly", "hands on the belly"
     if best == "front hip" and laid.figure.base == "supine":
-        return "{s} hand on the lower belly by the {n} hip bone", "hands on the lower belly by the {n} hip bone"
+        return "{s} hand on the lower belly", "hands on the lower belly"
     if best in ("pelvis", "waist", "front hip"):
         return "{s} hand on the hip", "hands on the hips"
     if best == "chest":
