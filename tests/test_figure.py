@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from posebook import figure as F
 from posebook.loader import load_library
-from posebook.model import BASES, Figure, Joints
+from posebook.model import BASES, Figure, FigureProp, Joints, Prop
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -211,15 +211,39 @@ def figures(draw):
 
     trunk = draw(st.one_of(st.none(), st.integers(-100, 100)))
     head = draw(st.one_of(st.none(), st.integers(-60, 80)))
+    uses = []
+    for _ in range(draw(st.integers(0, 3))):
+        slug = draw(st.sampled_from(sorted(PROPS)))
+        where = draw(st.sampled_from(["under", "on", "around", "held"]))
+        part = draw(st.sampled_from(PARTS))
+        if where == "on" and uses and draw(st.booleans()):
+            uses.append(FigureProp(prop=slug, on=draw(st.sampled_from([u.prop for u in uses]))))
+        elif where in ("around", "held"):
+            hand = draw(st.sampled_from(["right hand", "left hand", "near hand", "far hand"]))
+            uses.append(FigureProp(prop=slug, around=part, held=hand) if where == "around" else FigureProp(prop=slug, held=hand))
+        else:
+            uses.append(FigureProp(prop=slug, **{where: part}))
     return Figure(base=draw(st.sampled_from(BASES)), side=draw(st.sampled_from(["right", "left"])),
+                  near_side=draw(st.sampled_from([None, "right", "left"])),
                   trunk=None if trunk is None else float(trunk), head=None if head is None else float(head),
-                  near=joints(), far=joints())
+                  near=joints(), far=joints(), props=uses)
+
+
+PROPS = {slug: Prop(name=slug.replace("-", " ").capitalize(), summary="A prop.", shape=shape, slug=slug)
+         for slug, shape in [("block", "block"), ("blanket", "folded-blanket"), ("roll", "rolled-blanket"),
+                             ("strap", "strap"), ("ball", "ball"), ("kettlebell", "kettlebell"), ("table", "table")]}
+PARTS = ["head", "shoulders", "chest", "lower back", "sacrum", "hips", "front hip", "thighs", "right knee", "left shin",
+         "near ankle", "far foot", "feet", "right hand", "elbows", "both knees", "right front hip"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(figures())
-def test_any_angles_give_a_drawing_that_keeps_its_lengths_rests_and_fits(figure):
-    laid = F.layout(figure, {})
+def test_any_angles_and_props_give_a_drawing_that_keeps_its_lengths_rests_and_fits(figure):
+    try:
+        laid = F.layout(figure, PROPS)
+    except F.FigureError as err:  # props that can't be placed as written, said in the teacher's words
+        assert err.loc[0] == "props" and err.message
+        return
     assert_limb_lengths(laid)
     assert_nothing_below_what_it_rests_on(laid)
     assert_inside_canvas(laid)
@@ -227,9 +251,10 @@ def test_any_angles_give_a_drawing_that_keeps_its_lengths_rests_and_fits(figure)
     assert alt[0].isupper() and alt.endswith(".")
     ET.fromstring(F.svg(laid, alt))
     try:
-        F.check_figure(figure, {})
+        F.check_figure(figure, PROPS)
     except F.FigureError as err:
-        assert err.loc in (("base",), ("trunk",)) and "floats" in err.message
+        assert err.loc in (("base",), ("trunk",)) or err.loc[0] == "props", err.loc
+        assert "floats" in err.message or "above it" in err.message
 
 
 # --- PNG renders -------------------------------------------------------------------------

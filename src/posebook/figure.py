@@ -292,7 +292,10 @@ def _laid(figure: Figure, props: dict[str, Prop], trunk: float) -> Layout:
         unders.append((use, names, width, height, sum(points[n][0] for n in names) / len(names)))
     if not BASES[figure.base].top_view:
         # Drop the body until its first part meets the floor or the prop under it.
-        ground = {n: h for _, names, _, h, _ in unders for n in names}
+        ground: dict[str, float] = {}
+        for _, names, _, height, _ in unders:
+            for n in names:
+                ground[n] = max(ground.get(n, 0.0), height)
         lift = max(ground.get(p, 0.0) + radius(p) - points[p][1] for p in [*OUTLINE, *ground])
         points = {k: (x, y + lift) for k, (x, y) in points.items()}
     shapes: list[PropShape] = []
@@ -300,9 +303,7 @@ def _laid(figure: Figure, props: dict[str, Prop], trunk: float) -> Layout:
         bottom = 0.0 if not BASES[figure.base].top_view else min(points[n][1] for n in names) - height / 2
         shapes.append(PropShape(use.prop, prop_shape(use, props) or "block", prop_label(use, props), x - width / 2, bottom,
                                 width, height, placed=use))
-    for use in figure.props:
-        if use.under is not None:
-            continue
+    for use in _in_stacking_order(figure.props):
         shape = prop_shape(use, props) or "block"
         width, height = SHAPE_SIZES[shape]
         label = prop_label(use, props)
@@ -323,8 +324,28 @@ def _laid(figure: Figure, props: dict[str, Prop], trunk: float) -> Layout:
         else:
             assert use.held is not None
             at = points[part_points(use.held, side)[0]]
-            shapes.append(PropShape(use.prop, shape, label, at[0] - width / 2, at[1] - height / 2, width, height, placed=use))
+            bottom = at[1] - height / 2
+            if not BASES[figure.base].top_view:
+                bottom = max(bottom, 0.0)  # a prop in a hand near the floor stands on the floor
+            shapes.append(PropShape(use.prop, shape, label, at[0] - width / 2, bottom, width, height, placed=use))
     return Layout(figure, points, tuple(shapes), trunk)
+
+
+def _in_stacking_order(uses: list[FigureProp]) -> list[FigureProp]:
+    """The props not under the body, each after the prop it rests on (checked for loops beforehand)."""
+    slugs = {use.prop for use in uses}
+    placed = {use.prop for use in uses if use.under is not None}
+    waiting = [use for use in uses if use.under is None]
+    ordered: list[FigureProp] = []
+    while waiting:
+        ready = [use for use in waiting if use.on is None or use.on not in slugs or use.on in placed]
+        if not ready:  # a loop: _check_props reports it before any layout
+            ready = waiting
+        for use in ready:
+            ordered.append(use)
+            placed.add(use.prop)
+        waiting = [use for use in waiting if use not in ready]
+    return ordered
 
 
 def _check_props(figure: Figure, props: dict[str, Prop]) -> None:
@@ -345,6 +366,13 @@ def _check_props(figure: Figure, props: dict[str, Prop]) -> None:
                                                       + (", ".join(s for s in slugs if s != use.prop) or "(no other props)")) from None
         if use.on == use.prop:
             raise FigureError(("props", j, "on"), "a prop cannot rest on itself")
+        seen, current = {use.prop}, use
+        while current.on is not None and current.on in slugs:
+            current = next(u for u in figure.props if u.prop == current.on)
+            if current.prop in seen:
+                raise FigureError(("props", j, "on"), f"the {use.prop} rests on the {use.on}, which rests on the "
+                                                      f"{use.prop} again; one of them must rest on the body or under it")
+            seen.add(current.prop)
         if use.held is not None and not use.held.endswith(("hand", "hands")):
             raise FigureError(("props", j, "held"), f"'{use.held}' cannot hold a prop; name a hand, e.g. 'left hand'")
         if use.around is not None and prop_shape(use, props) not in (None, "strap"):
