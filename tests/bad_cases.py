@@ -371,3 +371,13 @@ CASES.update({
             "docs/sequences/short.md:6:15: error: steps[0].figures[0]: 'Rest' has no figure for the position 'contrakt'; its positions are: contract, relax (did you mean 'contract'?)",
         ]),
 })
+
+CASES["figure props resting on each other in a loop"] = (
+    {"props/block.md": BLOCK,
+     "props/blanket.md": "---\nname: Blanket\nshape: folded-blanket\nsummary: A firm woollen or cotton blanket.\n---\n",
+     "poses/rest.md": figure("  - base: supine\n    props:\n      - prop: block\n        on: blanket\n"
+                             "      - prop: blanket\n        on: block\n")},
+    [
+        "docs/poses/rest.md:8:13: error: figures[0].props[0].on: the block rests on the blanket, which rests on the block again; "
+        "one of them must rest on the body or under it",
+    ])
