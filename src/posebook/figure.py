@@ -797,16 +797,29 @@ class Drawing:
 
 def drawings(pose, props: dict[str, Prop], scale: float = 1.4) -> list[Drawing]:
     """Every figure of a pose as published: for a sided pose, each position on each side."""
+    if not pose.figures:
+        return []
+    used = tuple(sorted({(u.prop, props[u.prop].name, props[u.prop].shape)
+                         for f in pose.figures for u in f.props if u.prop in props}))
+    figures = tuple(f.model_dump_json() for f in pose.figures)
+    return list(_drawings(pose.slug, pose.sided, figures, used, scale))
+
+
+@functools.lru_cache(maxsize=1024)
+def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple, scale: float) -> tuple[Drawing, ...]:
+    # The site asks for a pose's drawings on its own page, on every step that uses it and for
+    # its files; the card asks again. Pure, so each is drawn once per process.
+    props = {s: Prop(name=name, summary=name, shape=shape, slug=s) for s, name, shape in used}
     out = []
-    for figure in pose.figures:
+    for figure in (Figure.model_validate_json(text) for text in figures_json):
         laid = layout(figure, props)
         box = canvas(laid)
-        sides = [(figure.side, False), ("left" if figure.side == "right" else "right", True)] if pose.sided else [(None, False)]
+        sides = [(figure.side, False), ("left" if figure.side == "right" else "right", True)] if sided else [(None, False)]
         for side, mirrored in sorted(sides, key=lambda item: item[0] != "right"):
             alt = alt_text(laid, mirrored)
-            out.append(Drawing(pose.slug, figure.position, side, mirrored, svg(laid, alt, mirrored, scale), alt,
+            out.append(Drawing(slug, figure.position, side, mirrored, svg(laid, alt, mirrored, scale), alt,
                                box.width, box.height))
-    return out
+    return tuple(out)
 
 
 def figures_for(pose, props: dict[str, Prop], side: str | None, positions: list[str] | None = None) -> list[Drawing]:
