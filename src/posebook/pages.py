@@ -216,6 +216,10 @@ def pose_page(library: Library, pose: Pose) -> str:
         for drawing in found:
             out += figure_md(drawing, here, 1.3)
         out += ["", "</div>", ""]
+        key = "Dark lines are the arm and leg facing you, grey lines the other pair, light shapes the props."
+        if pose.sided:
+            key += " The figures for the other side are the same figures, mirrored."
+        out += [f'<p class="pb-figure-key">{key}</p>', ""]
     if pose.cautions:
         out += ["## Cautions", ""]
         out += [caution_admonition(c) for c in pose.cautions]
