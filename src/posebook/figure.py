@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from html import escape
 
-from .model import Figure, FigureProp, Joints, Prop
+from .model import Figure, FigureProp, Joints, Prop, parse_part, slugify
 
 # Segment lengths in cm, after common anthropometric tables for an adult about 170 cm tall.
 LENGTHS = {"trunk": 50.0, "neck": 8.0, "head": 10.5, "upper_arm": 30.0, "forearm": 25.0, "hand": 9.0,
@@ -35,6 +35,9 @@ class Base:
     defaults: dict[str, float] = field(default_factory=dict)
     top_view: bool = False  # side-lying is seen from above, on its mat
     level: tuple[tuple[str, ...], ...] = ()  # groups the trunk settles to rest on, when no trunk angle is given
+    lying: bool = False  # the body lies along the floor
+    head_rests: bool = False  # a head left to rest stays on the floor as the trunk tilts
+    on_hands_and_knees: bool = False  # palms flat on the floor, shins along it, unless the figure says otherwise
 
     @property
     def upright(self) -> bool:
@@ -43,15 +46,15 @@ class Base:
 
 BASES: dict[str, Base] = {
     "supine": Base("lying on the back", 180, (("pelvis", "shoulders"),), {"head": 22},
-                   level=(("pelvis",), ("shoulders",))),
+                   level=(("pelvis",), ("shoulders",)), lying=True, head_rests=True),
     "prone": Base("lying face down", 0, (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist", "far wrist"),), {"head": -22, "ankle": 90},
-                  level=(("pelvis",), ("chest", "shoulders"))),
-    "side-lying": Base("lying on the {under} side", 180, (), {}, top_view=True),
+                  level=(("pelvis",), ("chest", "shoulders")), lying=True, head_rests=True),
+    "side-lying": Base("lying on the {under} side", 180, (), {}, top_view=True, lying=True),
     "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
     "kneeling": Base("kneeling", 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
     "standing": Base("standing", 90, (("near foot", "far foot", "near ankle", "far ankle", "near toes", "far toes"),)),
     "all-fours": Base("on hands and knees", 0, (("near hand", "far hand", "near wrist", "far wrist"), ("near knee", "far knee")),
-                      {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10}),
+                      {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10}, on_hands_and_knees=True),
 }
 
 SHAPE_SIZES = {  # width, height in cm, as seen from the side
@@ -101,8 +104,9 @@ def head_angle(figure: Figure, trunk: float = 0.0) -> float:
     """The head's angle to the trunk. Lying down, a head left to rest stays on the floor as the trunk tilts."""
     if figure.head is not None:
         return figure.head
-    default = BASES[figure.base].defaults.get("head", 0.0)
-    return default - trunk if figure.base in ("supine", "prone") else default
+    base = BASES[figure.base]
+    default = base.defaults.get("head", 0.0)
+    return default - trunk if base.head_rests else default
 
 
 def skeleton(figure: Figure, trunk: float) -> dict[str, tuple[float, float]]:
@@ -121,7 +125,7 @@ def skeleton(figure: Figure, trunk: float) -> dict[str, tuple[float, float]]:
     for side in ("near", "far"):
         thigh = spine + 180 + joint(figure, side, "hip")
         shin = thigh - joint(figure, side, "knee")
-        if figure.base == "all-fours" and getattr(figure, side).knee is None:
+        if base.on_hands_and_knees and getattr(figure, side).knee is None:
             # On hands and knees the shins lie along the floor, away from the head.
             shin = 180.0 if math.cos(math.radians(spine)) >= 0 else 0.0
         foot = shin + 90 - joint(figure, side, "ankle")
@@ -136,7 +140,7 @@ def skeleton(figure: Figure, trunk: float) -> dict[str, tuple[float, float]]:
         points[f"{side} elbow"] = _step(points["shoulders"], arm, LENGTHS["upper_arm"])
         points[f"{side} wrist"] = _step(points[f"{side} elbow"], forearm, LENGTHS["forearm"])
         hand = forearm
-        if figure.base == "all-fours" and _near_angle(forearm, 270, 60):
+        if base.on_hands_and_knees and _near_angle(forearm, 270, 60):
             # On hands and knees the palms are flat on the floor, fingers toward the head.
             hand = 0.0 if math.cos(math.radians(spine)) >= 0 else 180.0
         points[f"{side} fingers"] = _step(points[f"{side} wrist"], hand, LENGTHS["hand"])
@@ -245,15 +249,24 @@ def prop_label(use: FigureProp, props: dict[str, Prop]) -> str:
 
 def layout(figure: Figure, props: dict[str, Prop]) -> Layout:
     """Lay the figure on the floor and its props. Raise FigureError for data that cannot be drawn."""
-    used = tuple(sorted({(u.prop, props[u.prop].name, props[u.prop].shape) for u in figure.props if u.prop in props}))
-    return _layout(figure.model_dump_json(), used)
+    return _layout(figure.model_dump_json(), _props_key([figure], props))
+
+
+def _props_key(figures, props: dict[str, Prop]) -> tuple[tuple[str, str, str | None], ...]:
+    """What drawing these figures needs of the props: slug, name and shape, hashable for the memos."""
+    return tuple(sorted({(u.prop, props[u.prop].name, props[u.prop].shape)
+                         for f in figures for u in f.props if u.prop in props}))
+
+
+def _props_from_key(used: tuple[tuple[str, str, str | None], ...]) -> dict[str, Prop]:
+    return {slug: Prop(name=name, summary=name, shape=shape, slug=slug) for slug, name, shape in used}
 
 
 @functools.lru_cache(maxsize=4096)
 def _layout(figure_json: str, used: tuple[tuple[str, str, str | None], ...]) -> Layout:
     # Pages, cards and checks all ask for the same figures: lay each out once. Pure, so safe to memoise.
     figure = Figure.model_validate_json(figure_json)
-    props = {slug: Prop(name=name, summary=name, shape=shape, slug=slug) for slug, name, shape in used}
+    props = _props_from_key(used)
     _check_props(figure, props)
     base = BASES[figure.base]
     if figure.trunk is not None or base.top_view:
@@ -356,8 +369,6 @@ def _check_props(figure: Figure, props: dict[str, Prop]) -> None:
                                                     f"(docs/props/{use.prop}.md) or to this prop, one of "
                                                     + ", ".join(SHAPE_SIZES))
         if use.on is not None and use.on not in slugs:
-            from .model import parse_part  # the same words as under, around and held
-
             try:
                 parse_part(use.on)
             except Exception:  # noqa: BLE001 - reported below in the teacher's words
@@ -622,7 +633,7 @@ def _leg(laid: Layout, which: str) -> tuple[str, str] | None:
     knee_down = laid.touches(f"{which} knee")
     if laid.base.top_view:
         foot_down = knee_down = False
-    if figure.base in ("supine", "prone", "side-lying"):
+    if laid.base.lying:
         if foot_down and knee >= 45:
             return "{s} knee bent, foot on the floor", "knees bent, feet on the floor"
         if foot_down and knee < 30:
@@ -778,8 +789,6 @@ class Drawing:
 
     @property
     def filename(self) -> str:
-        from .model import slugify
-
         name = self.pose + (f"-{slugify(self.position)}" if self.position else "")
         return f"{name}-{self.side}.svg" if self.side else f"{name}.svg"
 
@@ -799,17 +808,15 @@ def drawings(pose, props: dict[str, Prop], scale: float = 1.4) -> list[Drawing]:
     """Every figure of a pose as published: for a sided pose, each position on each side."""
     if not pose.figures:
         return []
-    used = tuple(sorted({(u.prop, props[u.prop].name, props[u.prop].shape)
-                         for f in pose.figures for u in f.props if u.prop in props}))
     figures = tuple(f.model_dump_json() for f in pose.figures)
-    return list(_drawings(pose.slug, pose.sided, figures, used, scale))
+    return list(_drawings(pose.slug, pose.sided, figures, _props_key(pose.figures, props), scale))
 
 
 @functools.lru_cache(maxsize=1024)
 def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple, scale: float) -> tuple[Drawing, ...]:
     # The site asks for a pose's drawings on its own page, on every step that uses it and for
     # its files; the card asks again. Pure, so each is drawn once per process.
-    props = {s: Prop(name=name, summary=name, shape=shape, slug=s) for s, name, shape in used}
+    props = _props_from_key(used)
     out = []
     for figure in (Figure.model_validate_json(text) for text in figures_json):
         laid = layout(figure, props)
