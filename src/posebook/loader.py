@@ -11,11 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .figure import FigureError, check_figure
 from .frontmatter import Positions, SourcePage, read_page
 from .model import (
     PAGE_KINDS,
     RESERVED,
     SLUG,
+    Figure,
     Glossary,
     OtherPage,
     Pose,
@@ -24,7 +26,6 @@ from .model import (
     Sequence,
     slugify,
 )
-from .figure import FigureError, check_figure
 from .problems import ContentError, Problem, did_you_mean, field_path
 from .safety import check_asset, check_markdown, check_rendered
 
@@ -312,7 +313,11 @@ def _assemble(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], pr
         check_props(page, pose.props, ("props",))
         for i, other in enumerate(pose.see_also):
             check_ref(page, ("see_also", i), other, poses, "pose")
-        _check_figures(page, pose, props, present["prop"], problems)
+        for i, figure in enumerate(pose.figures):
+            for j, use in enumerate(figure.props):
+                check_ref(page, ("figures", i, "props", j, "prop"), use.prop, props, "prop")
+            if all(use.prop in props for use in figure.props):
+                _check_figure(page, i, figure, props, problems)
         if terms is not None:
             for group in ("stretches", "works"):
                 for i, muscle in enumerate(getattr(pose.muscles, group)):
@@ -359,27 +364,14 @@ def _assemble(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], pr
     return Library(docs, poses, props, sequences, glossary, dict(sorted(pages.items())))
 
 
-def _check_figures(page: SourcePage, pose: Pose, props: dict[str, Prop], present_props: set[str],
-                   problems: list[Problem]) -> None:
-    """Every figure's props exist, and the figure can be drawn resting as its base says."""
-    for i, figure in enumerate(pose.figures):
-        known = True
-        for j, use in enumerate(figure.props):
-            loc = ("figures", i, "props", j, "prop")
-            if use.prop not in props:
-                known = False
-                if use.prop not in present_props:
-                    line, col = page.positions.of_value(loc)
-                    problems.append(Problem(page.path, line, col, field_path(loc), f"unknown prop '{use.prop}'",
-                                            did_you_mean(use.prop, props) or None))
-        if not known:
-            continue
-        try:
-            check_figure(figure, props)
-        except FigureError as err:
-            loc = ("figures", i, *err.loc)
-            line, col = page.positions.of_value(loc)
-            problems.append(Problem(page.path, line, col, field_path(loc), err.message, err.suggestion))
+def _check_figure(page: SourcePage, i: int, figure: Figure, props: dict[str, Prop], problems: list[Problem]) -> None:
+    """The figure can be drawn resting as its base says, with its props in place."""
+    try:
+        check_figure(figure, props)
+    except FigureError as err:
+        loc = ("figures", i, *err.loc)
+        line, col = page.positions.of_value(loc)
+        problems.append(Problem(page.path, line, col, field_path(loc), err.message, err.suggestion))
 
 
 def _glossary_terms(glossary: Glossary | None, page: SourcePage | None, problems: list[Problem]) -> dict[str, str] | None:
