@@ -23,7 +23,6 @@ from urllib.parse import unquote, urlparse
 import jinja2
 
 from . import __version__, index
-from .figure import figures_for
 from .loader import Library
 from .model import ACTION_LABELS, DISCLAIMER, Sequence
 
@@ -118,7 +117,7 @@ def card_html(library: Library, sequence: Sequence, paper: str, settings: CardSe
             "cautions": cautions,
             "caution_words": ", ".join(actions),
             "caution_refs": refs[0] if len(refs) == 1 else f"{refs[0]}–{refs[-1]}" if refs else "",
-            "figure": _thumbnail(library, pose, step),
+            "figure": _thumbnail(library, step),
         })
     url = page_url(settings, sequence)
     low, high = settings.breath_seconds
@@ -135,9 +134,9 @@ def card_html(library: Library, sequence: Sequence, paper: str, settings: CardSe
 THUMB_BOX_MM = (17.0, 11.0)  # the largest a step's figure is drawn on the card: width, height
 
 
-def _thumbnail(library: Library, pose, step) -> dict | None:
+def _thumbnail(library: Library, step) -> dict | None:
     """The step's first figure, on the side it starts with, as a vector image that fits the box."""
-    shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
+    shown = index.step_figures(library, step)
     if not shown:
         return None
     drawing = shown[0]

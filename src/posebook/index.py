@@ -1,10 +1,11 @@
 """Views derived from the library: "used in" backlinks, a sequence's props checklist and
-cautions panel, step timelines and estimated durations. Plain data in, plain data out."""
+cautions panel, step timelines, the figures a step shows and estimated durations. Plain data in, plain data out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .figure import Drawing, figures_for
 from .loader import Library
 from .model import SIDE_LABELS, Caution, Part, Phase, Pose, Prop, Sequence, Step
 
@@ -113,6 +114,11 @@ def timeline(phases: list[Phase]) -> str:
 def first_side(sides: str | None) -> str | None:
     """The side a step starts on, for its figures: right, left, or None for no sides."""
     return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
+
+
+def step_figures(library: Library, step: Step) -> list[Drawing]:
+    """The figures a step shows: the positions it names (or all of them), on the side it starts with."""
+    return figures_for(library.poses[step.pose], library.props, first_side(step.sides), step.figures)
 
 
 def sides_text(sides: str | None) -> str:

@@ -13,7 +13,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from . import index
-from .figure import Drawing, drawings, figures_for
+from .figure import Drawing, drawings
 from .loader import Library
 from .model import ACTION_LABELS, ACTIONS, DISCLAIMER, Caution, Glossary, Pose, Prop, Sequence, slugify
 
@@ -90,16 +90,19 @@ def _alt(text: str) -> str:
     return "".join(c for c in " ".join(text.split()) if c not in "[]*_`\\<>|{}")
 
 
-def figure_md(drawing: Drawing, from_rel: str, scale: float, caption: str | None = None) -> list[str]:
-    """A figure with its caption, as Markdown for md_in_html: MkDocs checks and rewrites the image link."""
-    width, height = round(drawing.width * scale), round(drawing.height * scale)
-    caption = drawing.caption if caption is None else caption
-    out = ['<figure class="pb-figure" markdown="span">',
-           f'![{_alt(drawing.alt)}]({link(from_rel, drawing.rel)}){{ width="{width}" height="{height}" loading="lazy" }}']
-    if caption:
-        out.append(f"<figcaption>{esc(caption)}</figcaption>")
-    out.append("</figure>")
-    return out
+def figures_block(found: list[Drawing], from_rel: str, scale: float, extra_class: str = "",
+                  captions: list[str] | None = None) -> list[str]:
+    """A row of figures with their captions, as Markdown for md_in_html: MkDocs checks and
+    rewrites each image link. `scale` is the drawn size in px per cm of the figure."""
+    out = [f'<div class="{" ".join(["pb-figures", extra_class]).strip()}" markdown>', ""]
+    for drawing, caption in zip(found, captions or [d.caption for d in found]):
+        width, height = round(drawing.width * scale), round(drawing.height * scale)
+        out += ['<figure class="pb-figure" markdown="span">',
+                f'![{_alt(drawing.alt)}]({link(from_rel, drawing.rel)}){{ width="{width}" height="{height}" loading="lazy" }}']
+        if caption:
+            out.append(f"<figcaption>{esc(caption)}</figcaption>")
+        out.append("</figure>")
+    return out + ["", "</div>", ""]
 
 
 def pose_title(pose: Pose) -> str:
@@ -212,10 +215,7 @@ def pose_page(library: Library, pose: Pose) -> str:
     out += ["", "</div>", "", esc(pose.summary), ""]
     found = drawings(pose, library.props)
     if found:
-        out += ['<div class="pb-figures" markdown>', ""]
-        for drawing in found:
-            out += figure_md(drawing, here, 1.3)
-        out += ["", "</div>", ""]
+        out += figures_block(found, here, 1.3)
         key = "Dark lines are the arm and leg facing you, grey lines the other pair, light shapes the props."
         if pose.sided:
             key += " The figures for the other side are the same figures, mirrored."
@@ -325,12 +325,10 @@ def sequence_page(library: Library, sequence: Sequence, settings: SiteSettings) 
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
         out += [f"### {number}. {pose_title(pose)} {{: #{index.step_anchor(sequence, number)} }}", ""]
-        shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
+        shown = index.step_figures(library, step)
         if shown:
-            out += ['<div class="pb-figures pb-step-figures" markdown>', ""]
-            for drawing in shown:
-                out += figure_md(drawing, here, 0.75, drawing.position.capitalize() if drawing.position else "")
-            out += ["", "</div>", ""]
+            out += figures_block(shown, here, 0.75, "pb-step-figures",
+                                 [d.position.capitalize() if d.position else "" for d in shown])
         for part in index.parts(step):
             label = index.sides_text(part.sides)
             name = "" if part.name in ("main", "each side") else esc(part.name)
@@ -393,7 +391,7 @@ def _howto_step(library: Library, sequence: Sequence, settings: SiteSettings, nu
     data = {"@type": "HowToStep", "position": number, "name": pose.name,
             "url": page_url + "#" + index.step_anchor(sequence, number),
             "text": " ".join([step.cue or "", *(index.timeline(p.phases) for p in index.parts(step))]).strip()}
-    shown = figures_for(pose, library.props, index.first_side(step.sides), step.figures)
+    shown = index.step_figures(library, step)
     if shown:
         data["image"] = {"@type": "ImageObject", "url": settings.site_url.rstrip("/") + "/" + shown[0].rel,
                          "description": shown[0].alt}
