@@ -1,65 +1,58 @@
-"""MkDocs glue: validate the library and make its cards before anything is touched, add the
-generated pages, the cards and the pose figures as files of the site, and hand every page to posebook for its
-final Markdown. The work is done by the posebook package; per-build state lives on the build's
-own config, never in this module."""
+"""MkDocs glue: translate MkDocs' events into one call of posebook's build, then hand MkDocs the
+files and pages it made. All the work is in the posebook package; per-build state lives on the
+build's own config, never in this module (mkdocs serve keeps a hook module across rebuilds)."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from posebook.card import CardError, CardSettings, build_cards, project_cache
-from posebook.loader import try_load_library
-from posebook.pages import INDEX_PAGES, card_links, figure_files, render_page, site_settings
-from posebook.problems import format_problems
+from posebook.build import build
+from posebook.problems import ContentError, format_problems
+from posebook.settings import settings_from_config
 
 log = logging.getLogger("mkdocs.hooks.posebook")
 
-_LIBRARY = "posebook_library"
-_SETTINGS = "posebook_settings"
-_CARDS = "posebook_cards"
+_BUILD = "posebook_build"
 
 
 def on_pre_build(config, **kwargs):
     # The site folder is emptied right after this event: failing here keeps the last good site.
-    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    library, problems = try_load_library(config.docs_dir, display_root=root)
-    if problems:
-        raise PluginError("posebook found problems in the library:\n" + format_problems(problems))
-    settings = site_settings(config.site_url, config.extra)
+    project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     try:
-        cards = build_cards(library, CardSettings(site_url=settings.site_url, breath_seconds=settings.breath_seconds,
-                                                  cache_dir=project_cache(root)))
-    except CardError as err:
-        raise PluginError(f"posebook could not make a card: {err}") from None
-    rendered = sum(not card.from_cache for card in cards)
-    log.info("posebook: %d cards, %d rendered, %d from the cache", len(cards), rendered, len(cards) - rendered)
-    config[_LIBRARY] = library
-    config[_CARDS] = cards
-    config[_SETTINGS] = replace(settings, cards=card_links(cards))
+        result = build(settings_from_config(_plain_config(config), project))
+    except ContentError as err:
+        raise PluginError("posebook found problems in the library:\n" + format_problems(err.problems)) from None
+    rendered = sum(not card.from_cache for card in result.cards)
+    log.info("posebook: %d cards, %d rendered, %d from the cache", len(result.cards), rendered,
+             len(result.cards) - rendered)
+    config[_BUILD] = result
 
 
 def on_files(files, config, **kwargs):
-    for rel in INDEX_PAGES:
-        if files.get_file_from_path(rel) is None:
-            files.append(File.generated(config, rel, content=""))
-    for card in config.get(_CARDS, []):
-        files.append(File.generated(config, card.rel, content=card.pdf))
-    library = config.get(_LIBRARY)
-    for drawing in figure_files(library) if library is not None else []:
-        files.append(File.generated(config, drawing.rel, content=drawing.svg))
+    result = config.get(_BUILD)
+    for output in result.generated if result is not None else ():
+        if files.get_file_from_path(output.path) is None:
+            files.append(File.generated(config, output.path, content=output.content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    library = config.get(_LIBRARY)
-    if library is None:
+    result = config.get(_BUILD)
+    if result is None:
         return markdown
-    meta, markdown = render_page(library, page.file.src_uri, markdown, config[_SETTINGS])
-    page.meta.update(meta)
-    return markdown
+    output = result.pages[page.file.src_uri]
+    page.meta.update(output.meta)
+    return output.markdown
 
+
+def _plain_config(config) -> dict:
+    """The parts of MkDocs' config posebook reads, in the shape of mkdocs.yml."""
+    extensions = [name if name not in config.mdx_configs else {name: config.mdx_configs[name]}
+                  for name in config.markdown_extensions]
+    return {"docs_dir": config.docs_dir, "site_url": config.site_url,
+            "theme": {"language": config.theme.get("language")}, "extra": dict(config.extra),
+            "markdown_extensions": extensions}

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .loader import try_load_library
-from .problems import format_problems
+from .problems import ContentError, did_you_mean, format_problems
+from .read import try_load_library
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,14 +18,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the library and list every problem")
-    check.add_argument("--docs", default="docs", type=Path, help="the library folder (default: docs)")
+    check.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
+    check.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints GitHub Actions annotations")
 
     new = commands.add_parser("new", help="write a starter page for a pose, prop or sequence")
     new.add_argument("kind", choices=("pose", "prop", "sequence"))
     new.add_argument("name", help='the name, e.g. "Low Lunge"')
-    new.add_argument("--docs", default="docs", type=Path)
+    new.add_argument("--docs", type=Path, help="the library folder (default: docs)")
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("-o", "--output", default="schemas", type=Path, help="folder to write to (default: schemas)")
@@ -39,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="draw the figures of some poses (or all) as SVG files, and print "
                                                   "each one's alt text, to check a figure while you write it")
     figures.add_argument("poses", nargs="*", help="pose slugs, e.g. low-lunge (default: every pose)")
-    figures.add_argument("--docs", default="docs", type=Path, help="the library folder (default: docs)")
+    figures.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
+    figures.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
     figures.add_argument("-o", "--output", default="figures", type=Path, help="folder to write to (default: figures)")
 
     generate = commands.add_parser("generate", help="write the library and every generated page for a site "
@@ -52,8 +54,27 @@ def main(argv: list[str] | None = None) -> int:
             "generate": _generate}[args.command](args)
 
 
+def _settings(args: argparse.Namespace):
+    """The project's settings: its mkdocs.yml when there is one, with --docs overriding its docs_dir."""
+    from dataclasses import replace
+
+    from .settings import default_settings, read_settings
+
+    config = getattr(args, "config", None) or Path("mkdocs.yml")
+    docs = getattr(args, "docs", None)
+    if config.is_file():
+        settings = read_settings(config)
+        return replace(settings, docs_dir=docs) if docs is not None else settings
+    return default_settings(docs if docs is not None else Path("docs"))
+
+
 def _check(args: argparse.Namespace) -> int:
-    library, problems = try_load_library(args.docs)
+    try:
+        settings = _settings(args)
+    except ContentError as err:
+        print(format_problems(err.problems))
+        return 1
+    library, problems = try_load_library(settings)
     if problems:
         if args.format == "github":
             for problem in problems:
@@ -61,7 +82,7 @@ def _check(args: argparse.Namespace) -> int:
         print(format_problems(problems))
         return 1
     assert library is not None
-    print(f"{args.docs.as_posix()}: {library.summary()}")
+    print(f"{settings.display(settings.docs_dir)}: {library.summary()}")
     return 0
 
 
@@ -69,7 +90,7 @@ def _new(args: argparse.Namespace) -> int:
     from .scaffold import new_page
 
     try:
-        path = new_page(args.docs, args.kind, args.name)
+        path = new_page(args.docs or Path("docs"), args.kind, args.name)
     except (FileExistsError, ValueError) as err:
         print(f"posebook new: {err}", file=sys.stderr)
         return 1
@@ -86,11 +107,15 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from .card import write_atomically
     from .figure import drawings
-    from .problems import did_you_mean
+    from .printables.cache import write_atomically
 
-    library, problems = try_load_library(args.docs)
+    try:
+        settings = _settings(args)
+    except ContentError as err:
+        print(format_problems(err.problems))
+        return 1
+    library, problems = try_load_library(settings)
     if problems:
         print(format_problems(problems))
         return 1
@@ -118,49 +143,34 @@ def _figures(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     from .generate import generate
-    from .problems import ContentError
-
-    from .card import CardError
 
     try:
-        library = generate(args.config, args.out)
+        result = generate(args.config, args.out)
     except ContentError as err:
         print(format_problems(err.problems))
         return 1
-    except CardError as err:
-        print(f"posebook generate: {err}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.out.as_posix()}/: {library.summary()}")
+    print(f"wrote {args.out.as_posix()}/: {result.library.summary()}")
     return 0
 
 
 def _card(args: argparse.Namespace) -> int:
-    from .card import CardError, CardSettings, card_filename, render_card, write_atomically
-    from .generate import project_settings
+    from .build import build
+    from .printables.cache import write_atomically
+    from .printables.card import card_filename
 
     try:
-        library, settings = project_settings(args.config)
-    except FileNotFoundError as err:
-        print(f"posebook card: {err}", file=sys.stderr)
+        result = build(args.config, cards=[(args.sequence, args.paper)])
+    except ContentError as err:
+        print(format_problems(err.problems))
         return 1
-    if library is None:
-        print(format_problems(settings))
-        return 1
-    sequence = library.sequences.get(args.sequence)
+    sequence = result.library.sequences.get(args.sequence)
     if sequence is None:
-        from .problems import did_you_mean
-
-        hint = did_you_mean(args.sequence, library.sequences)
-        known = ", ".join(library.sequences) or "none"
+        hint = did_you_mean(args.sequence, result.library.sequences)
+        known = ", ".join(result.library.sequences) or "none"
         print(f"posebook card: no sequence '{args.sequence}'" + (f" (did you mean '{hint}'?)" if hint else f"; the sequences are: {known}"),
               file=sys.stderr)
         return 1
-    try:
-        pdf, _ = render_card(library, sequence, args.paper, CardSettings(site_url=settings.site_url,
-                                                                         breath_seconds=settings.breath_seconds))
-    except CardError as err:
-        print(f"posebook card: {err}", file=sys.stderr)
-        return 1
+    pdf = result.cards[0].pdf
     output = args.output or Path(card_filename(sequence, args.paper))
     write_atomically(output, pdf)
     print(f"wrote {output.as_posix()} ({len(pdf):,} bytes)")

@@ -1,11 +1,21 @@
 """Problems found in the library, in the one format a teacher reads:
-``path:line:col: error: field.path: message (did you mean 'x'?)``."""
+``path:line:col: error: field.path: message (did you mean 'x'?)``.
+
+Every stage (front matter, model, cross-references, figures, cards) reports a content problem as
+a `Problem`, and stops a build by raising `ContentError` with all of them. A stage that does not
+know where its input stands in the file (a figure, a card) gives the field's place in the front
+matter (`loc`), and the reader places it with `Problem.placed`."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from .read.frontmatter import SourcePage
+
+Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +26,7 @@ class Problem:
     field: str
     message: str
     suggestion: str | None = None
+    loc: Loc = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
@@ -29,6 +40,17 @@ class Problem:
             f"::error file={_escape_property(self.path)},line={self.line},col={self.column},"
             f"title=posebook::{_escape_data(text)}"
         )
+
+    def placed(self, page: "SourcePage", prefix: Loc = ()) -> "Problem":
+        """This problem at its place in a page: `loc` (under `prefix`) found in the front matter."""
+        loc = (*prefix, *self.loc)
+        line, column = page.positions.of_value(loc)
+        return replace(self, path=page.path, line=line, column=column, field=field_path(loc), loc=loc)
+
+
+def unplaced(loc: Loc, message: str, suggestion: str | None = None) -> Problem:
+    """A problem of a field whose place in the file the caller knows: see `Problem.placed`."""
+    return Problem("", 0, 0, field_path(loc), message, suggestion, loc)
 
 
 class ContentError(Exception):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import Callable
 
-from .problems import Problem
+from ..problems import Problem
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
@@ -152,21 +153,18 @@ def check_markdown(body: str, path: str, first_line: int) -> list[Problem]:
     return sorted(set(problems))
 
 
-# The page as the site renders it: the same Python-Markdown extensions as mkdocs.yml.
-RENDER_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-                     "pymdownx.details", "pymdownx.superfences", "posebook.markdown_ext"]
 RENDERED_ATTRIBUTES = ALLOWED_ATTRIBUTES | {"tabindex"}
 _TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
 
 
-def check_rendered(body: str, path: str, first_line: int) -> list[Problem]:
-    """The safety net under check_markdown: render the body as the site will and parse the result
-    as a browser does (HTML5 rules), so no Markdown or HTML quirk can slip a tag, an attribute or
-    an address past the source scan. Problems point at the first line that shows the culprit."""
-    import markdown
+def check_rendered(body: str, path: str, first_line: int, render: Callable[[str], str]) -> list[Problem]:
+    """The safety net under check_markdown: render the body as the site will (`render` is the
+    site's own Markdown, from its settings) and parse the result as a browser does (HTML5 rules),
+    so no Markdown or HTML quirk can slip a tag, an attribute or an address past the source scan.
+    Problems point at the first line that shows the culprit."""
     import tinyhtml5
 
-    rendered = markdown.markdown(body, extensions=RENDER_EXTENSIONS)
+    rendered = render(body)
     found: list[tuple[str, str]] = []  # (message, a piece of text to find the line by)
     for element in tinyhtml5.parse(rendered).iter():
         if not isinstance(element.tag, str):

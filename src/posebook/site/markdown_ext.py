@@ -1,7 +1,7 @@
 """A Python-Markdown extension for posebook sites: the first use of each glossary term on a
 page can take keyboard focus, so its tooltip shows on focus as well as on hover.
 
-Add `posebook.markdown_ext` to `markdown_extensions` after `abbr`."""
+Add `posebook.site.markdown_ext` to `markdown_extensions` after `abbr`."""
 
 from __future__ import annotations
 

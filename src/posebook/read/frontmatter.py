@@ -14,7 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, field_path
+from ..problems import Problem, field_path
 
 MAX_PAGE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024

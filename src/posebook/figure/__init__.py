@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass, field
 from html import escape
 
-from .model import Figure, FigureProp, Joints, Prop, parse_part, slugify
+from ..model import Figure, FigureProp, Joints, Prop, parse_part, slugify
+from ..problems import ContentError, unplaced
 
 # Segment lengths in cm, after common anthropometric tables for an adult about 170 cm tall.
 LENGTHS = {"trunk": 50.0, "neck": 8.0, "head": 10.5, "upper_arm": 30.0, "forearm": 25.0, "hand": 9.0,
@@ -66,14 +67,13 @@ SHAPE_WORDS = {"rolled-blanket": "rolled", "folded-blanket": "folded"}
 LIMB_POINTS = ("knee", "ankle", "toes", "elbow", "wrist", "fingers")
 
 
-class FigureError(Exception):
+class FigureError(ContentError):
     """Figure data that cannot be drawn as written: where (under the figure) and why."""
 
     def __init__(self, loc: tuple, message: str, suggestion: str | None = None):
-        super().__init__(message)
-        self.loc = loc
-        self.message = message
-        self.suggestion = suggestion
+        self.problem = unplaced(loc, message, suggestion)
+        self.loc, self.message, self.suggestion = loc, message, suggestion
+        super().__init__([self.problem])
 
 
 # --- kinematics ------------------------------------------------------------------------

@@ -3,7 +3,7 @@ so that it never drifts from what the loader accepts."""
 
 from __future__ import annotations
 
-from .schema import front_matter_schema
+from ..schema import front_matter_schema
 
 PAGES = [("pose", "Pose pages", "docs/poses/<slug>.md"), ("prop", "Prop pages", "docs/props/<slug>.md"),
          ("sequence", "Sequence pages", "docs/sequences/<slug>.md"), ("glossary", "The glossary", "docs/glossary.md")]

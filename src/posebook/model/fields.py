@@ -1,0 +1,242 @@
+"""Field parsers of the front matter: slugs and references, names and texts, choices with a
+"did you mean", amounts of time, counts and body parts. Each one turns what a teacher wrote into
+a plain value or a problem worded for the teacher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..problems import did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = SLUG.pattern
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def choice(*values: str, what: str):
+    """A text field that takes one of a few words, with a 'did you mean' for a typo."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value in values:
+            return value
+        shown = _shown(value)
+        raise PydanticCustomError(
+            "posebook_choice",
+            "{shown} is not a {what}; use one of: {choices}",
+            {"shown": shown, "what": what, "choices": ", ".join(values),
+             "suggestion": did_you_mean(value, values) if isinstance(value, str) else None},
+        )
+
+    return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return repr(value)
+
+
+def _slug_ref(kind: str):
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise PydanticCustomError("posebook_ref", "expected the slug of a {kind} (its file name without .md), got {shown}",
+                                      {"kind": kind, "shown": _shown(value)})
+        if _leaves_docs(value):
+            raise PydanticCustomError(
+                "posebook_ref_outside",
+                "'{value}' points outside docs/; refer to a {kind} by its slug only (its file name without .md)",
+                {"value": value, "kind": kind})
+        if "/" in value or "\\" in value or value.startswith(".") or value.endswith(".md"):
+            raise PydanticCustomError(
+                "posebook_ref_path",
+                "'{value}' is a path; refer to a {kind} by its slug only (its file name without .md), "
+                "which always stays inside docs/",
+                {"value": value, "kind": kind, "suggestion": _slug_from_path(value)})
+        if not SLUG.match(value):
+            raise PydanticCustomError("posebook_slug", "'{value}' is not a slug: use lowercase letters, digits and single hyphens, e.g. 'low-lunge'",
+                                      {"value": value, "suggestion": slugify(value) or None})
+        return value
+
+    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN,
+                                                                  "description": f"The slug of a {kind}: its file name without .md"})]
+
+
+def _leaves_docs(value: str) -> bool:
+    """True for a path that no page under docs/ could mean: absolute, or climbing above docs/."""
+    parts = re.split(r"[\\/]", value)
+    return (value.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", value) is not None
+            or "://" in value or parts.count("..") > 1)
+
+
+def _slug_from_path(value: str) -> str | None:
+    stem = re.split(r"[\\/]", value)[-1].removesuffix(".md")
+    return stem if SLUG.match(stem) else None
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+PoseRef = _slug_ref("pose")
+PropRef = _slug_ref("prop")
+
+def _no_markup(value: Any) -> Any:
+    # A title or name becomes the page's <title>, navigation and card heading; themes print
+    # some of these unescaped, so angle brackets are refused rather than trusted to escaping.
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        raise PydanticCustomError("posebook_markup", "'<' and '>' are not allowed in a name or title", {})
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator(_no_markup)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Cue = Annotated[str, Field(min_length=1, max_length=300)]
+
+# --- amounts of time -------------------------------------------------------------------
+
+UNITS = {"breath": "breath", "breaths": "breath", "second": "second", "seconds": "second",
+         "minute": "minute", "minutes": "minute"}
+WORDS = {"a couple of": (2, 2), "a few": (3, 5), "several": (3, 6)}
+_NUMBER = r"\d+(?:\.\d+)?"
+_AMOUNT = re.compile(
+    rf"^(?:(?P<word>{'|'.join(WORDS)})|(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?(?P<more>\+|\s+or\s+more)?)"
+    rf"\s+(?P<unit>[a-z]+)$"
+)
+AMOUNT_HELP = "write an amount such as '3 breaths', '30 seconds', '1-2 minutes', '5+ minutes' or 'a few breaths'"
+
+
+class Amount(Model):
+    """How long a phase lasts, as the teacher wrote it: a number, a range or an open count."""
+
+    text: str
+    low: float
+    high: float | None = None
+    or_more: bool = False
+    unit: Literal["breath", "second", "minute"]
+
+    def seconds(self, breath_seconds: tuple[float, float]) -> tuple[float, float]:
+        """The shortest and longest this could take, with a breath of the given length."""
+        per = {"second": (1.0, 1.0), "minute": (60.0, 60.0), "breath": breath_seconds}[self.unit]
+        high = self.high if self.high is not None else self.low
+        if self.or_more:
+            high = high * 1.5
+        return self.low * per[0], high * per[1]
+
+
+def parse_amount(value: Any) -> Any:
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("posebook_amount", "expected an amount of time, got {shown}; {help}",
+                                  {"shown": _shown(value), "help": AMOUNT_HELP})
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("posebook_amount", "{value} what? Say the unit: '{value} breaths', '{value} seconds' or '{value} minutes'",
+                                  {"value": value})
+    text = " ".join(value.split())
+    if text.startswith("-"):
+        raise PydanticCustomError("posebook_amount", "'{value}' is negative; an amount of time must be more than zero",
+                                  {"value": value})
+    match = _AMOUNT.match(text.lower())
+    if not match:
+        raise PydanticCustomError("posebook_amount", "'{value}' is not an amount of time; {help}",
+                                  {"value": value, "help": AMOUNT_HELP})
+    unit = UNITS.get(match["unit"])
+    if unit is None:
+        raise PydanticCustomError("posebook_amount", "'{unit}' is not a unit; count in breaths, seconds or minutes",
+                                  {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], UNITS)})
+    if match["word"]:
+        low, high = WORDS[match["word"]]
+        return Amount(text=text, low=low, high=high, unit=unit)
+    low = float(match["low"])
+    high = float(match["high"]) if match["high"] else None
+    if low <= 0 or (high is not None and high <= low):
+        raise PydanticCustomError("posebook_amount", "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
+                                  {"value": value})
+    return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
+
+
+AmountField = Annotated[Amount, BeforeValidator(parse_amount),
+                        WithJsonSchema({"type": "string", "description": AMOUNT_HELP,
+                                        "pattern": r"^(\d+(\.\d+)?(\s*(-|–|to)\s*\d+(\.\d+)?)?(\+|\s+or\s+more)?|a couple of|a few|several)\s+(breaths?|seconds?|minutes?)$"})]
+
+
+class Count(Model):
+    """How many times: a number or a range."""
+
+    low: int
+    high: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.low}–{self.high}" if self.high else str(self.low)
+
+
+def parse_count(value: Any) -> Any:
+    if isinstance(value, Count):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 1:
+            raise PydanticCustomError("posebook_count", "must be at least 1, got {value}", {"value": value})
+        return Count(low=value)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*", value)
+        if match and 1 <= int(match[1]) < int(match[2]):
+            return Count(low=int(match[1]), high=int(match[2]))
+    raise PydanticCustomError("posebook_count", "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",
+                              {"shown": _shown(value)})
+
+
+CountField = Annotated[Count, BeforeValidator(parse_count),
+                       WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1},
+                                                 {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"}]})]
+
+
+# --- body parts ------------------------------------------------------------------------
+
+BODY_PARTS = ("head", "shoulders", "chest", "waist", "lower back", "sacrum", "pelvis", "hips", "front hip",
+              "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
+LIMB_PARTS = ("hip", "front hip", "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
+_PART = re.compile(r"^(?:(?P<side>near|far|right|left|both) )?(?P<part>[a-z ]+?)s?$")
+PART_HELP = ("a body part such as 'sacrum', 'head', 'thighs', 'right ankle', 'near hand' or 'far knee' "
+             "(right, left, near or far for an arm or a leg; near is the side facing you)")
+
+
+def parse_part(value: Any) -> Any:
+    """'right ankle', 'near hand', 'thighs', 'sacrum' -> the text as written, once it is known to name a part."""
+    if not isinstance(value, str):
+        raise PydanticCustomError("posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": _shown(value)})
+    text = " ".join(value.lower().split())
+    match = _PART.match(text.replace("feet", "foot"))
+    part = match["part"] if match else text
+    if part == "hip" and not (match and match["side"]):
+        part = "hips"
+    if not match or (part not in BODY_PARTS and part + "s" not in BODY_PARTS):
+        words = [*BODY_PARTS, *(f"{side} {limb}" for side in ("right", "left", "near", "far") for limb in LIMB_PARTS)]
+        raise PydanticCustomError("posebook_part", "'{value}' is not a body part; use {help}",
+                                  {"value": value, "help": PART_HELP, "suggestion": did_you_mean(text, words)})
+    if match["side"] and match["side"] != "both" and part not in LIMB_PARTS:
+        raise PydanticCustomError("posebook_part", "'{value}': only an arm or a leg has a right and left side; write '{part}'",
+                                  {"value": value, "part": part, "suggestion": part})
+    return text
+
+
+PartField = Annotated[str, BeforeValidator(parse_part), WithJsonSchema({"type": "string", "description": PART_HELP})]

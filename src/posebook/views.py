@@ -1,0 +1,328 @@
+"""Everything derived from the library, computed once per build into frozen data: "used in"
+backlinks, the poses and sequences that use each prop, each sequence's props checklist, cautions
+panel, steps with their parts, times and figures, the muscles index and the cautions index.
+
+Pages, cards and structured data only format these: two pages that show the same fact read it
+from the same place here, so they cannot disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from .figure import Drawing, drawings, figures_for
+from .model import ACTIONS, Caution, Count, Library, Phase, Pose, Prop, PropUse, Sequence, Step, Term
+from .settings import DEFAULT_BREATH_SECONDS
+
+SIDES_TWICE = ("right-first", "left-first")
+# The order a teacher reads cautions in: the most serious first.
+ACTION_ORDER = ("stop", "see-a-professional", "skip", "modify", "take-care")
+assert sorted(ACTION_ORDER) == sorted(ACTIONS)
+
+Seconds = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of a step: its main part (on each side, or once), or a part that follows it."""
+
+    name: str | None  # None for the step's main part
+    sides: str
+    phases: tuple[Phase, ...]
+    repetitions: Count | None
+    optional: bool
+    cue: str | None
+    seconds: Seconds
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step of a sequence with everything shown about it."""
+
+    sequence: Sequence
+    number: int
+    step: Step
+    pose: Pose
+    parts: tuple[PartView, ...]
+    cautions: tuple[Caution, ...]  # the pose's own, then the step's
+    figures: tuple[Drawing, ...]  # on the side the step starts with
+    seconds: Seconds
+    previous: Pose | None
+    next: Pose | None
+
+    @property
+    def anchor(self) -> str:
+        return step_anchor(self.sequence, self.number)
+
+    @property
+    def first_side(self) -> str | None:
+        return first_side(self.step.sides)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """A prop the class needs: how many at once, whether it is optional, where it is used and what
+    can stand in for it."""
+
+    prop: Prop
+    quantity: int
+    optional: bool
+    uses: tuple[tuple[str, str | None], ...]  # (where, how)
+    instead: tuple[Prop, ...]
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    """A caution in a sequence's "who should skip or modify" panel: the whole sequence's, or a step's."""
+
+    caution: Caution
+    step: StepView | None
+
+
+@dataclass(frozen=True)
+class SequenceView:
+    sequence: Sequence
+    steps: tuple[StepView, ...]
+    checklist: tuple[ChecklistItem, ...]  # required props first
+    panel: tuple[PanelEntry, ...]  # the sequence's cautions, then each step's, in class order
+    seconds: Seconds
+
+    @property
+    def panel_by_action(self) -> tuple[tuple[str, tuple[PanelEntry, ...]], ...]:
+        """The panel grouped by what to do, most serious first."""
+        groups = [(action, tuple(e for e in self.panel if e.caution.action == action)) for action in ACTION_ORDER]
+        return tuple((action, entries) for action, entries in groups if entries)
+
+
+@dataclass(frozen=True)
+class PoseUse:
+    """A pose that uses a prop, or that can use it in place of another."""
+
+    pose: Pose
+    use: PropUse
+    instead_of: Prop | None  # the prop this one stands in for
+
+
+@dataclass(frozen=True)
+class PropView:
+    prop: Prop
+    uses: tuple[PoseUse, ...]
+    sequences: tuple[Sequence, ...]  # every sequence whose checklist has it, or has it as a stand-in
+
+
+@dataclass(frozen=True)
+class StepRef:
+    """A place where a pose is used: a step of a sequence."""
+
+    step: StepView
+
+    @property
+    def sequence(self) -> Sequence:
+        return self.step.sequence
+
+    @property
+    def number(self) -> int:
+        return self.step.number
+
+    @property
+    def anchor(self) -> str:
+        return self.step.anchor
+
+
+@dataclass(frozen=True)
+class PoseView:
+    pose: Pose
+    drawings: tuple[Drawing, ...]  # every position, on each side for a sided pose
+    used_in: tuple[StepRef, ...]  # in sequence, then class order
+
+
+@dataclass(frozen=True)
+class MuscleView:
+    name: str  # lowercased, as the index lists it
+    term: Term | None
+    stretched_by: tuple[Pose, ...]
+    worked_by: tuple[Pose, ...]
+
+
+@dataclass(frozen=True)
+class CautionPlace:
+    """Where a caution applies: a pose, a whole sequence, or a step of a sequence."""
+
+    pose: Pose | None = None
+    sequence: Sequence | None = None
+    step: StepView | None = None
+    applies_to: str | None = None
+
+
+@dataclass(frozen=True)
+class CautionEntry:
+    """One condition of the cautions index, with every place it applies to."""
+
+    action: str
+    condition: str
+    places: tuple[CautionPlace, ...]
+
+
+@dataclass(frozen=True)
+class Views:
+    breath_seconds: Seconds
+    poses: Mapping[str, PoseView]
+    props: Mapping[str, PropView]
+    sequences: Mapping[str, SequenceView]
+    muscles: tuple[MuscleView, ...]  # by name
+    cautions: tuple[CautionEntry, ...]  # by action, most serious first, then by condition
+    figures: tuple[Drawing, ...]  # every figure the site publishes
+
+
+def step_anchor(sequence: Sequence, number: int) -> str:
+    """The HTML id of a step on its sequence page: step-3-supported-bridge-variations."""
+    return f"step-{number}-{sequence.steps[number - 1].pose}"
+
+
+def first_side(sides: str | None) -> str | None:
+    """The side a step starts on, for its figures: right, left, or None for no sides."""
+    return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
+
+
+def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS) -> Views:
+    """Every derived fact of the library, once."""
+    sequences = {slug: _sequence_view(library, sequence, breath_seconds)
+                 for slug, sequence in library.sequences.items()}
+    used: dict[str, list[StepRef]] = {slug: [] for slug in library.poses}
+    for view in sequences.values():
+        for step in view.steps:
+            used.setdefault(step.pose.slug, []).append(StepRef(step))
+    poses = {slug: PoseView(pose, tuple(drawings(pose, library.props)), tuple(used[slug]))
+             for slug, pose in library.poses.items()}
+    props = {slug: _prop_view(library, prop, sequences) for slug, prop in library.props.items()}
+    figures = tuple(d for view in poses.values() for d in view.drawings)
+    return Views(breath_seconds, MappingProxyType(poses), MappingProxyType(props), MappingProxyType(sequences),
+                 _muscles(library), _cautions(library, sequences), figures)
+
+
+def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> SequenceView:
+    steps: list[StepView] = []
+    for number, step in enumerate(sequence.steps, start=1):
+        pose = library.poses[step.pose]
+        parts = _parts(step, breath)
+        previous = library.poses[sequence.steps[number - 2].pose] if number > 1 else None
+        following = library.poses[sequence.steps[number].pose] if number < len(sequence.steps) else None
+        steps.append(StepView(
+            sequence=sequence, number=number, step=step, pose=pose, parts=parts,
+            cautions=(*pose.cautions, *step.cautions),
+            figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures)),
+            seconds=_sum(p.seconds for p in parts), previous=previous, next=following))
+    panel = [PanelEntry(c, None) for c in sequence.cautions]
+    panel += [PanelEntry(c, step) for step in steps for c in step.cautions]
+    return SequenceView(sequence, tuple(steps), _checklist(library, sequence), tuple(panel),
+                        _sum(s.seconds for s in steps))
+
+
+def _parts(step: Step, breath: Seconds) -> tuple[PartView, ...]:
+    main = PartView(None, step.sides or "none", tuple(step.phases), step.repetitions, False, None, (0.0, 0.0))
+    parts = [main, *(PartView(p.name, p.sides, tuple(p.phases), p.repetitions, p.optional, p.cue, (0.0, 0.0))
+                     for p in step.then)]
+    return tuple(PartView(p.name, p.sides, p.phases, p.repetitions, p.optional, p.cue, _part_seconds(p, breath))
+                 for p in parts)
+
+
+def _part_seconds(part: PartView, breath: Seconds) -> Seconds:
+    low = high = 0.0
+    for phase in part.phases:
+        a, b = phase.amount.seconds(breath)
+        if not phase.optional:
+            low += a
+        high += b
+    reps = part.repetitions
+    if reps is not None:
+        low, high = low * reps.low, high * (reps.high or reps.low)
+    if part.sides in SIDES_TWICE:
+        low, high = low * 2, high * 2
+    if part.optional:
+        low = 0.0
+    return low, high
+
+
+def _sum(spans) -> Seconds:
+    spans = list(spans)
+    return sum(s[0] for s in spans), sum(s[1] for s in spans)
+
+
+def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...]:
+    """Every prop the class needs, once, with the most any one pose needs at a time."""
+    items: dict[str, dict] = {}
+
+    def add(use: PropUse, where: str) -> None:
+        item = items.setdefault(use.prop, {"quantity": 1, "optional": True, "uses": [], "instead": []})
+        item["quantity"] = max(item["quantity"], use.quantity)
+        item["optional"] = item["optional"] and use.optional
+        item["uses"].append((where, use.use))
+        for slug in use.instead:
+            if library.props[slug] not in item["instead"]:
+                item["instead"].append(library.props[slug])
+
+    for use in sequence.props:
+        add(use, "whole class")
+    for number, step in enumerate(sequence.steps, start=1):
+        pose = library.poses[step.pose]
+        for use in pose.props:
+            add(use, f"{number}. {pose.name}")
+    checklist = [ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))
+                 for slug, i in items.items()]
+    return tuple([i for i in checklist if not i.optional] + [i for i in checklist if i.optional])
+
+
+def _prop_view(library: Library, prop: Prop, sequences: Mapping[str, SequenceView]) -> PropView:
+    uses = []
+    for pose in library.poses.values():
+        for use in pose.props:
+            if use.prop == prop.slug:
+                uses.append(PoseUse(pose, use, None))
+            elif prop.slug in use.instead:
+                uses.append(PoseUse(pose, use, library.props[use.prop]))
+    using = tuple(view.sequence for view in sequences.values()
+                  if any(item.prop.slug == prop.slug or prop in item.instead for item in view.checklist))
+    return PropView(prop, tuple(uses), using)
+
+
+def _muscles(library: Library) -> tuple[MuscleView, ...]:
+    found: dict[str, dict[str, list[Pose]]] = {}
+    for pose in library.poses.values():
+        for group in ("stretches", "works"):
+            for muscle in getattr(pose.muscles, group):
+                found.setdefault(muscle.lower(), {"stretches": [], "works": []})[group].append(pose)
+    terms: dict[str, Term] = {}
+    if library.glossary is not None:
+        for term in library.glossary.terms:
+            for word in (term.term, *term.aliases):
+                terms.setdefault(word.lower(), term)
+
+    def by_name(poses: list[Pose]) -> tuple[Pose, ...]:
+        return tuple(sorted(poses, key=lambda p: p.name.lower()))
+
+    return tuple(MuscleView(name, terms.get(name), by_name(found[name]["stretches"]), by_name(found[name]["works"]))
+                 for name in sorted(found))
+
+
+def _cautions(library: Library, sequences: Mapping[str, SequenceView]) -> tuple[CautionEntry, ...]:
+    # The same condition on several pages is one entry.
+    entries: dict[tuple[str, str], list[CautionPlace]] = {}
+    for pose in library.poses.values():
+        for caution in pose.cautions:
+            entries.setdefault((caution.action, caution.condition), []).append(
+                CautionPlace(pose=pose, applies_to=caution.applies_to))
+    for view in sequences.values():
+        for caution in view.sequence.cautions:
+            entries.setdefault((caution.action, caution.condition), []).append(
+                CautionPlace(sequence=view.sequence, applies_to=caution.applies_to))
+        for step in view.steps:
+            for caution in step.cautions:
+                entries.setdefault((caution.action, caution.condition), []).append(
+                    CautionPlace(sequence=view.sequence, step=step))
+    out = []
+    for action in ACTION_ORDER:
+        for (act, condition), places in sorted(entries.items(), key=lambda item: item[0][1]):
+            if act == action:
+                out.append(CautionEntry(action, condition, tuple(places)))
+    return tuple(out)
