@@ -123,7 +123,7 @@ def build(config: Path, project: Path, site: str) -> tuple[float, int, str]:
 def warm_card_seconds(docs: Path, repeats: int = 5) -> float:
     code = f"""
 import sys, time, statistics
-from posebook.loader import load_library
+from posebook.read import load_library
 from posebook.card import card_html, html_to_pdf, CardSettings
 library = load_library({str(docs)!r})
 sequence = library.sequences["iliopsoas-release"]

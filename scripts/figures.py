@@ -14,7 +14,7 @@ from pathlib import Path
 from weasyprint import HTML
 
 from posebook.figure import drawings
-from posebook.loader import try_load_library
+from posebook.read import try_load_library
 from posebook.problems import format_problems
 
 

@@ -12,7 +12,7 @@ from conftest import ROOT, start_listener, write_library
 from posebook import index
 from posebook.figure import figures_for
 from posebook.card import CardError, CardSettings, build_cards, card_html, html_to_pdf, render_card
-from posebook.loader import load_library
+from posebook.read import load_library
 
 SITE = "https://posebook.example.org/"
 SIZES = {"a4": (595.276, 841.89), "letter": (612.0, 792.0)}

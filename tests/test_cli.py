@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, write_library
 from posebook.cli import main
-from posebook.loader import load_library
+from posebook.read import load_library
 from posebook.schema import SCHEMAS, front_matter_schema
 
 
@@ -87,7 +87,7 @@ def test_committed_schemas_match_the_model(kind):
 
 def test_the_schema_accepts_the_seed_front_matter_and_rejects_typos():
     jsonschema = pytest.importorskip("jsonschema")
-    from posebook.frontmatter import read_page
+    from posebook.read.frontmatter import read_page
 
     for folder, kind in (("poses", "pose"), ("props", "prop"), ("sequences", "sequence")):
         schema = front_matter_schema(kind)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from posebook import figure as F
-from posebook.loader import load_library
+from posebook.read import load_library
 from posebook.model import BASES, Figure, FigureProp, Joints, Prop
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -116,7 +116,7 @@ def test_svg_is_well_formed_titled_self_contained_and_deterministic(library, dra
 
 
 def test_figures_are_the_same_in_another_process_with_another_hash_seed(tmp_path, drawings):
-    code = ("from posebook.loader import load_library; from posebook.figure import drawings; l = load_library('docs');"
+    code = ("from posebook.read import load_library; from posebook.figure import drawings; l = load_library('docs');"
             "print(''.join(d.svg for p in l.poses.values() for d in drawings(p, l.props)), end='')")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONHASHSEED": "123"}).stdout

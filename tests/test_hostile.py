@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from conftest import start_listener, write_library
 from hostile_cases import CASES, PORT
-from posebook.loader import try_load_library
+from posebook.read import try_load_library
 from test_site import assert_each_edit_fails_and_keeps_the_site, build
 
 REFUSED = {name: case for name, case in CASES.items() if case[1] is not None}

@@ -8,7 +8,7 @@ import pytest
 
 from bad_cases import CASES
 from conftest import write_library
-from posebook.loader import try_load_library
+from posebook.read import try_load_library
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -1,6 +1,6 @@
 """The loader on valid libraries, including input that is merely unusual."""
 
-from posebook.loader import load_library
+from posebook.read import load_library
 from posebook.model import DISCLAIMER
 
 
@@ -26,7 +26,7 @@ def test_yaml_1_2_keeps_text_as_text(library_dir, tmp_path):
         ---
         """})
     # 'summary: 010' is a number in YAML 1.2, which is an error; the names stay text.
-    from posebook.loader import try_load_library
+    from posebook.read import try_load_library
     _, problems = try_load_library(docs, display_root=tmp_path)
     assert [str(p) for p in problems] == ["docs/poses/rest.md:4:10: error: summary: expected text, got the number 10"]
     docs = library_dir({"poses/rest.md": "---\nname: no\nother_names: [yes, off, 1:30]\nsummary: Lie still.\n---\n"})

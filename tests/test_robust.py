@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from bad_cases import CASES as BAD_CASES
 from conftest import ROOT, write_library
 from posebook.card import CardSettings, render_card
-from posebook.frontmatter import read_page
-from posebook.loader import try_load_library
+from posebook.read.frontmatter import read_page
+from posebook.read import try_load_library
 from posebook.model import PAGE_KINDS, PHASES
 
 SITE = "https://posebook.example.org/"
@@ -38,7 +38,7 @@ values = st.recursive(scalars, lambda children: st.lists(children, max_size=4) |
 @given(meta=st.dictionaries(keys, values, max_size=6), kind=st.sampled_from(sorted(PAGE_KINDS)))
 def test_random_front_matter_gives_a_library_or_problems_never_a_traceback(meta, kind):
     from posebook.loader import _validate
-    from posebook.frontmatter import Positions, SourcePage
+    from posebook.read.frontmatter import Positions, SourcePage
 
     rel = {"pose": "poses/x.md", "prop": "props/x.md", "sequence": "sequences/x.md", "glossary": "glossary.md",
            "page": "x.md"}[kind]
@@ -122,7 +122,7 @@ def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_fa
 def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
     from test_card import long_library
 
-    from posebook.loader import load_library
+    from posebook.read import load_library
 
     library = load_library(long_library(tmp_path, 60), display_root=tmp_path)
     pdf, _ = render_card(library, library.sequences["long"], "letter", CardSettings(site_url=SITE))

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from posebook import index
-from posebook.loader import load_library
+from posebook.read import load_library
 
 
 @pytest.fixture(scope="module")

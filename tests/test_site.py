@@ -121,7 +121,7 @@ import re
 from urllib.parse import urljoin, urlparse
 
 from posebook import index
-from posebook.loader import load_library
+from posebook.read import load_library
 
 
 @pytest.fixture(scope="module")
