@@ -122,3 +122,30 @@ def start_listener(port: int = 0):
     server = http.server.HTTPServer(("127.0.0.1", port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, hits
+
+
+# --- the pipeline, for tests -------------------------------------------------------------
+
+SITE = "https://posebook.example.org/"
+
+
+def settings_for(docs: Path, project: Path | None = None, **fields):
+    """Settings of a fixture library: its docs folder, the test site address, the defaults otherwise."""
+    from posebook.settings import Settings
+
+    return Settings(project=project or docs.parent, docs_dir=docs, site_url=fields.pop("site_url", SITE), **fields)
+
+
+def views_of(library, breath_seconds=(4.0, 6.0)):
+    from posebook.views import build_views
+
+    return build_views(library, breath_seconds)
+
+
+def card_pdf(library, slug: str, paper: str = "a4", **fields) -> bytes:
+    """A card of a fixture library, rendered without the cache."""
+    from posebook.printables.card import render_card
+
+    settings = settings_for(library.docs_dir, **fields)
+    pdf, _ = render_card(views_of(library, settings.breath_seconds).sequences[slug], paper, settings, use_cache=False)
+    return pdf

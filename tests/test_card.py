@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, start_listener, write_library
-from posebook import index
-from posebook.figure import figures_for
-from posebook.card import CardError, CardSettings, build_cards, card_html, html_to_pdf, render_card
+from conftest import ROOT, SITE, card_pdf, settings_for, start_listener, views_of, write_library
+from posebook.printables.card import build_cards, card_html
+from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
+from posebook.problems import ContentError
 from posebook.read import load_library
 
-SITE = "https://posebook.example.org/"
 SIZES = {"a4": (595.276, 841.89), "letter": (612.0, 792.0)}
 
 
@@ -29,7 +28,7 @@ def cards(library, tmp_path_factory):
     sequence = library.sequences["iliopsoas-release"]
     out = {}
     for paper in SIZES:
-        pdf, _ = render_card(library, sequence, paper, CardSettings(site_url=SITE))
+        pdf = card_pdf(library, sequence.slug, paper)
         path = folder / f"{paper}.pdf"
         path.write_bytes(pdf)
         out[paper] = path
@@ -66,9 +65,10 @@ def test_card_text_has_the_poses_in_class_order_and_every_prop_and_caution(cards
     text = text_of(cards[paper])
     positions = [text.index(library.poses[step.pose].name) for step in sequence.steps]
     assert positions == sorted(positions)
-    for item in index.props_checklist(library, sequence):
+    view = views_of(library).sequences[sequence.slug]
+    for item in view.checklist:
         assert item.prop.name in text
-    for entry in index.cautions_panel(library, sequence):
+    for entry in view.panel:
         assert " ".join(entry.caution.card_text.split()) in text, entry.caution.card_text
     for words in ["Health note", "not a substitute for personal advice", "Who should skip or modify",
                   "Right side first", "contract 3 breaths", "5–10 times", "8 poses · about 15–36 minutes",
@@ -91,8 +91,7 @@ def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards, l
     # The QR code (in the page footer, first in reading order), then one figure per step in class order,
     # each with the alt text of the side the step starts on.
     sequence = library.sequences["iliopsoas-release"]
-    expected = [figures_for(library.poses[s.pose], library.props, index.first_side(s.sides), s.figures)[0].alt
-                for s in sequence.steps]
+    expected = [step.figures[0].alt for step in views_of(library).sequences[sequence.slug].steps]
     assert figures[0].startswith("QR code linking to the sequence page")
     assert figures[1:] == expected
     assert figures[1] == "Lying on the back, both legs long on the floor, right hand on the lower belly, left arm by the side."
@@ -138,8 +137,8 @@ def test_no_attachments_and_every_link_points_at_the_site(cards, paper):
 
 def test_two_renders_are_byte_identical_and_carry_no_date(library):
     sequence = library.sequences["iliopsoas-release"]
-    first, _ = render_card(library, sequence, "a4", CardSettings(site_url=SITE))
-    second, _ = render_card(library, sequence, "a4", CardSettings(site_url=SITE))
+    first = card_pdf(library, sequence.slug, "a4")
+    second = card_pdf(library, sequence.slug, "a4")
     assert first == second
     assert b"/CreationDate" not in first and b"/ModDate" not in first
 
@@ -180,10 +179,11 @@ def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
 def layout(library, paper):
     import weasyprint
 
-    from posebook.card import ConfinedFetcher
+    from posebook.printables.cache import FONTS_DIR
+    from posebook.printables.pdf import ConfinedFetcher
 
-    html = card_html(library, library.sequences["long"], paper, CardSettings(site_url=SITE))
-    fetcher = ConfinedFetcher(SITE, [ROOT / "pdf"])
+    html = card_html(views_of(library).sequences["long"], paper, settings_for(library.docs_dir))
+    fetcher = ConfinedFetcher(SITE, [FONTS_DIR])
     return weasyprint.HTML(string=html, base_url=SITE, url_fetcher=fetcher).render()
 
 
@@ -227,7 +227,7 @@ def test_layout_rule(tmp_path, steps, pages, long_names, paper):
 
 def test_long_card_lists_every_step(tmp_path):
     library = load_library(long_library(tmp_path, 24), display_root=tmp_path)
-    pdf, _ = render_card(library, library.sequences["long"], "a4", CardSettings(site_url=SITE))
+    pdf = card_pdf(library, "long", "a4")
     (tmp_path / "long.pdf").write_bytes(pdf)
     reader = PdfReader(tmp_path / "long.pdf")
     assert len(reader.pages) == 2
@@ -259,8 +259,8 @@ def listener():
 def test_the_fetcher_refuses_everything_but_its_own_files(library, listener, hostile):
     port, hits = listener
     html = f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>x</p>{hostile.format(port=port)}</body></html>'
-    with pytest.raises(CardError):
-        html_to_pdf(html, library.sequences["iliopsoas-release"], CardSettings(site_url=SITE))
+    with pytest.raises(RenderError):
+        html_to_pdf(html, PdfInfo("t", "d", (), ""), SITE)
     assert hits == []
 
 
@@ -275,11 +275,12 @@ def two_sequences(tmp_path: Path) -> Path:
 
 def test_cache_hits_and_misses(tmp_path):
     docs = two_sequences(tmp_path)
-    settings = CardSettings(site_url=SITE, cache_dir=tmp_path / "cache")
+    settings = settings_for(docs, project=tmp_path)
 
     def rendered():
         library = load_library(docs, display_root=tmp_path)
-        return sorted((c.sequence, c.paper) for c in build_cards(library, settings, workers=1) if not c.from_cache)
+        return sorted((c.sequence, c.paper) for c in build_cards(views_of(library).sequences, settings, workers=1)
+                      if not c.from_cache)
 
     assert rendered() == [("other", "a4"), ("other", "letter"), ("short", "a4"), ("short", "letter")]
     assert rendered() == []
@@ -294,8 +295,8 @@ def test_cache_hits_and_misses(tmp_path):
 def test_parallel_render_is_identical_to_serial(tmp_path):
     docs = two_sequences(tmp_path)
     library = load_library(docs, display_root=tmp_path)
-    serial = build_cards(library, CardSettings(site_url=SITE), workers=1)
-    parallel = build_cards(library, CardSettings(site_url=SITE), workers=2)
+    serial = build_cards(views_of(library).sequences, settings_for(docs, project=tmp_path / "one"), workers=1)
+    parallel = build_cards(views_of(library).sequences, settings_for(docs, project=tmp_path / "two"), workers=2)
     assert [c.pdf for c in serial] == [c.pdf for c in parallel]
 
 

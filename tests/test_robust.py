@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from bad_cases import CASES as BAD_CASES
-from conftest import ROOT, write_library
-from posebook.card import CardSettings, render_card
+from conftest import ROOT, card_pdf, write_library
 from posebook.read.frontmatter import read_page
 from posebook.read import try_load_library
 from posebook.model import PAGE_KINDS, PHASES
@@ -37,14 +36,13 @@ values = st.recursive(scalars, lambda children: st.lists(children, max_size=4) |
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meta=st.dictionaries(keys, values, max_size=6), kind=st.sampled_from(sorted(PAGE_KINDS)))
 def test_random_front_matter_gives_a_library_or_problems_never_a_traceback(meta, kind):
-    from posebook.loader import _validate
     from posebook.read.frontmatter import Positions, SourcePage
+    from posebook.read.validate import validate_page
 
     rel = {"pose": "poses/x.md", "prop": "props/x.md", "sequence": "sequences/x.md", "glossary": "glossary.md",
            "page": "x.md"}[kind]
-    problems = []
     page = SourcePage("docs/" + rel, rel, meta, Positions(), "", 1, True)
-    model = _validate(page, kind, problems)
+    model, problems = validate_page(page, kind)
     assert (model is None) == bool(problems)
     for problem in problems:
         assert re.match(r"^docs/\S+:\d+:\d+: error: ", str(problem))
@@ -106,7 +104,7 @@ def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_fa
     library, problems = try_load_library(write_library(root, files), display_root=root)
     assert problems == [], [str(p) for p in problems]
     sequence = library.sequences["short"]
-    pdf, _ = render_card(library, sequence, "a4", CardSettings(site_url=SITE))
+    pdf = card_pdf(library, sequence.slug, "a4")
     (root / "card.pdf").write_bytes(pdf)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(root / "card.pdf").pages).split())
     found = re.findall(r"(?<![\w–])(\d{1,2}) ", text)
@@ -125,7 +123,7 @@ def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
     from posebook.read import load_library
 
     library = load_library(long_library(tmp_path, 60), display_root=tmp_path)
-    pdf, _ = render_card(library, library.sequences["long"], "letter", CardSettings(site_url=SITE))
+    pdf = card_pdf(library, "long", "letter")
     (tmp_path / "long.pdf").write_bytes(pdf)
     reader = PdfReader(tmp_path / "long.pdf")
     assert 2 <= len(reader.pages) <= 6
@@ -148,7 +146,7 @@ def test_every_broken_library_stops_the_build_and_leaves_the_site(tmp_path):
 
 
 def copy_project(target: Path) -> Path:
-    for name in ("docs", "hooks", "overrides", "pdf", "src"):
+    for name in ("docs", "hooks", "overrides", "src"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
