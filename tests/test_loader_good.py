@@ -73,9 +73,13 @@ def test_a_step_takes_the_side_setting_none_from_a_pose_done_on_no_side(library_
     assert [s.sides for s in sequence.steps] == ["right-first", "none"]
 
 
-def test_every_sequence_carries_the_health_disclaimer(library_dir, tmp_path):
-    sequence = load_library(library_dir(), display_root=tmp_path).sequences["short"]
-    assert sequence.disclaimer == DISCLAIMER
+def test_every_sequence_page_carries_the_health_note(library_dir, tmp_path):
+    from conftest import settings_for, views_of
+    from posebook.site.pages import render_page
+
+    library = load_library(library_dir(), display_root=tmp_path)
+    page = render_page(library, views_of(library), settings_for(library.docs_dir), "sequences/short.md").markdown
+    assert '!!! danger "Health note"' in page and DISCLAIMER in page
     assert "not a substitute" in DISCLAIMER and "health professional" in DISCLAIMER
 
 

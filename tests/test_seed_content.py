@@ -6,8 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT
-from posebook import index
+from conftest import ROOT, settings_for, views_of
 from posebook.read import load_library
 
 
@@ -17,6 +16,12 @@ def library():
 
 
 SEQUENCE = "iliopsoas-release"
+
+
+def timeline(phases) -> str:
+    """contract 3 breaths → relax 3 breaths"""
+    return " → ".join(f"({p.kind} {p.amount.text}, optional)" if p.optional else f"{p.kind} {p.amount.text}"
+                      for p in phases)
 SEED_POSES = ["diaphragmatic-breathing", "supine-knee-to-chest", "supported-bridge-variations",
               "side-lying-iliopsoas-stretch", "low-lunge-side-bend", "warrior-one-side-bend",
               "iliopsoas-self-massage", "pelvic-tilts-prone-savasana"]
@@ -74,15 +79,19 @@ def test_every_caution_of_the_brief_is_in_the_library_where_it_applies(library, 
     assert caution.action == action
     assert caution.applies_to == applies_to
     # Every caution of a pose in the sequence is also in the sequence's cautions panel.
-    panel = [entry.caution for entry in index.cautions_panel(library, sequence)]
+    panel = [entry.caution for entry in views_of(library).sequences[sequence.slug].panel]
     assert caution in panel
 
 
 def test_caution_1_every_sequence_says_it_is_general_guidance(library):
+    from posebook.site.pages import render_page
+
+    views = views_of(library)
     for sequence in library.sequences.values():
-        assert "general guidance" in sequence.disclaimer
-        assert "not a substitute" in sequence.disclaimer
-        assert "health professional" in sequence.disclaimer
+        page = render_page(library, views, settings_for(library.docs_dir), sequence.src_path).markdown
+        assert "general guidance" in page
+        assert "not a substitute" in page
+        assert "health professional" in page
 
 
 def test_the_sequence_has_the_eight_steps_in_class_order(library):
@@ -93,7 +102,7 @@ def test_the_sequence_has_the_eight_steps_in_class_order(library):
 
 def test_contract_relax_phases_and_breaths_follow_the_brief(library):
     steps = library.sequences[SEQUENCE].steps
-    first = [index.timeline(s.phases) for s in steps]
+    first = [timeline(s.phases) for s in steps]
     assert first == [
         "hold 1-2 minutes",
         "contract 3 breaths → relax 3 breaths",
@@ -105,11 +114,11 @@ def test_contract_relax_phases_and_breaths_follow_the_brief(library):
         "hold 1-5 minutes → relax a couple of breaths",
         "contract 3 breaths → relax 3 breaths",
     ]
-    assert [(p.name, p.sides, index.timeline(p.phases)) for p in steps[1].then] == [
+    assert [(p.name, p.sides, timeline(p.phases)) for p in steps[1].then] == [
         ("Both legs", "both", "contract 3 breaths → relax 3+ breaths")]
     assert [(p.name, p.optional) for p in steps[2].then] == [("Both legs long", True), ("Rest on your back", False)]
     assert str(steps[7].repetitions) == "5–10"
-    assert index.timeline(steps[7].then[0].phases) == "rest 5+ minutes"
+    assert timeline(steps[7].then[0].phases) == "rest 5+ minutes"
 
 
 def test_props_follow_the_brief(library):
@@ -129,7 +138,7 @@ def test_props_follow_the_brief(library):
     assert uses("warrior-one-side-bend") == {"block": (True, ())}
     assert uses("iliopsoas-self-massage") == {"massage-ball": (True, ()), "kettlebell": (True, ())}
     assert uses("pelvic-tilts-prone-savasana") == {"blanket": (False, ("bolster",))}
-    checklist = {i.prop.slug: i.optional for i in index.props_checklist(library, library.sequences[SEQUENCE])}
+    checklist = {i.prop.slug: i.optional for i in views_of(library).sequences[SEQUENCE].checklist}
     assert checklist == {"mat": False, "block": False, "blanket": False, "therapy-table": True, "strap": True,
                          "bolster": True, "pillow": True, "massage-ball": True, "kettlebell": True} or \
         {k for k, v in checklist.items() if not v} == {"mat", "block", "blanket"}
@@ -173,8 +182,9 @@ def test_the_source_is_credited(library):
 
 
 def test_estimated_duration(library):
-    seconds = index.sequence_seconds(library.sequences[SEQUENCE], (4, 6))
-    assert index.duration_text(seconds) == "about 15–36 minutes"
+    from posebook.site.markdown import minutes_text
+
+    assert minutes_text(views_of(library, (4, 6)).sequences[SEQUENCE].seconds) == "about 15–36 minutes"
 
 
 def test_no_page_says_todo_or_lorem(library):

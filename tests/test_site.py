@@ -120,8 +120,9 @@ import json
 import re
 from urllib.parse import urljoin, urlparse
 
-from posebook import index
+from conftest import views_of
 from posebook.read import load_library
+from posebook.views import step_anchor
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +206,7 @@ def test_sequence_page_sections(site, library):
     assert "Time: about 15–36 minutes, counting one breath as 4 to 6 seconds" in text
     panel = next(h for h in page.find_all("h2") if h.get_text().startswith("Who should")).find_next("ul")
     items = panel.find_all("li", recursive=False)
-    assert len(items) == len(index.cautions_panel(library, sequence)) == 32
+    assert len(items) == len(views_of(library).sequences[sequence.slug].panel) == 32
     assert items[0].get_text(" ", strip=True).startswith("Modify — Whole sequence")
     step_links = {a["href"] for a in panel.find_all("a")}
     assert "#step-7-iliopsoas-self-massage" in step_links
@@ -239,14 +240,14 @@ def test_sequence_json_ld_is_a_howto_with_a_step_per_pose(site, library):
     assert [s["@type"] for s in data["step"]] == ["HowToStep"] * 8
     assert [s["position"] for s in data["step"]] == list(range(1, 9))
     for number, step in enumerate(data["step"], start=1):
-        assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + index.step_anchor(sequence, number)
+        assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + step_anchor(sequence, number)
         assert page.find(id=step["url"].split("#")[1]) is not None
         # Each step's picture is its figure on the site, with the figure's description.
         image = step["image"]["url"].removeprefix("https://posebook.example.org/")
         assert (site / image).is_file() and image.startswith("figures/")
         assert step["image"]["description"] == page.find(id=step["url"].split("#")[1]).find_next_sibling().img["alt"]
     tools = {t["name"] for t in data["tool"]}
-    assert tools == {i.prop.name for i in index.props_checklist(library, sequence)}
+    assert tools == {i.prop.name for i in views_of(library).sequences[sequence.slug].checklist}
     assert all(t["@type"] == "HowToTool" for t in data["tool"])
 
 
@@ -381,18 +382,18 @@ def test_pose_pages_show_every_figure_on_each_side_with_its_alt_text(site, libra
 
 
 def test_each_sequence_step_shows_its_figures_on_the_side_it_starts_with(site, library):
-    from posebook import index
     from posebook.figure import figures_for
+    from posebook.views import first_side
 
     sequence = library.sequences["iliopsoas-release"]
     html = article(site, "sequences/iliopsoas-release")
     for number, step in enumerate(sequence.steps, start=1):
-        heading = html.find(id=index.step_anchor(sequence, number))
+        heading = html.find(id=step_anchor(sequence, number))
         block = heading.find_next_sibling()
         assert "pb-step-figures" in block["class"], number
-        expected = figures_for(library.poses[step.pose], library.props, index.first_side(step.sides), step.figures)
+        expected = figures_for(library.poses[step.pose], library.props, first_side(step.sides), step.figures)
         assert [img["alt"] for img in block.select("img")] == [d.alt for d in expected]
         assert all((site / "sequences/iliopsoas-release" / img["src"]).resolve().is_file() for img in block.select("img"))
-    step2 = html.find(id=index.step_anchor(sequence, 2)).find_next_sibling()
+    step2 = html.find(id=step_anchor(sequence, 2)).find_next_sibling()
     assert [f.get_text() for f in step2.select("figcaption")] == ["Contract", "Relax", "Both legs"]
     assert step2.select("img")[0]["alt"].startswith("Lying on the back, right knee drawn toward the chest")
