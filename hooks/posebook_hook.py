@@ -27,8 +27,9 @@ def on_pre_build(config, **kwargs):
     except ContentError as err:
         raise PluginError("posebook found problems in the library:\n" + format_problems(err.problems)) from None
     rendered = sum(not card.from_cache for card in result.cards)
-    log.info("posebook: %d cards, %d rendered, %d from the cache", len(result.cards), rendered,
-             len(result.cards) - rendered)
+    log.info(
+        "posebook: %d cards, %d rendered, %d from the cache", len(result.cards), rendered, len(result.cards) - rendered
+    )
     config[_BUILD] = result
 
 
@@ -51,8 +52,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def _plain_config(config) -> dict:
     """The parts of MkDocs' config posebook reads, in the shape of mkdocs.yml."""
-    extensions = [name if name not in config.mdx_configs else {name: config.mdx_configs[name]}
-                  for name in config.markdown_extensions]
-    return {"docs_dir": config.docs_dir, "site_url": config.site_url,
-            "theme": {"language": config.theme.get("language")}, "extra": dict(config.extra),
-            "markdown_extensions": extensions}
+    extensions = [
+        name if name not in config.mdx_configs else {name: config.mdx_configs[name]}
+        for name in config.markdown_extensions
+    ]
+    return {
+        "docs_dir": config.docs_dir,
+        "site_url": config.site_url,
+        "theme": {"language": config.theme.get("language")},
+        "extra": dict(config.extra),
+        "markdown_extensions": extensions,
+    }

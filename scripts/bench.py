@@ -44,7 +44,9 @@ sys.exit(code)
 
 def seed_pages() -> dict[str, str]:
     docs = ROOT / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()
+    }
 
 
 def synthetic(folder: Path, poses: int | None, sequences: int | None) -> Path:
@@ -63,7 +65,9 @@ def synthetic(folder: Path, poses: int | None, sequences: int | None) -> Path:
     for i in range(poses - len(seeds)):
         source = seeds[i % len(seeds)]
         text = source.read_text(encoding="utf-8")
-        text = re.sub(r"^name: (.*)$", lambda m: f"name: {m.group(1).strip(chr(34))} {i}", text, count=1, flags=re.M)
+        text = re.sub(
+            r"^name: (.*)$", lambda m, i=i: f"name: {m.group(1).strip(chr(34))} {i}", text, count=1, flags=re.M
+        )
         text = re.sub(r"^see_also: .*$\n", "", text, flags=re.M)
         slug = f"{source.stem}-{i}"
         (docs / "poses" / f"{slug}.md").write_text(text, encoding="utf-8")
@@ -76,8 +80,10 @@ def synthetic(folder: Path, poses: int | None, sequences: int | None) -> Path:
         steps = ""
         for slug in rng.sample(slugs, 8):
             sides = "right-first" if sided[slug] else "none"
-            steps += (f"  - pose: {slug}\n    sides: {sides}\n    cue: Breathe slowly and keep the low back calm.\n"
-                      f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n")
+            steps += (
+                f"  - pose: {slug}\n    sides: {sides}\n    cue: Breathe slowly and keep the low back calm.\n"
+                f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n"
+            )
         text = head.replace("title: Iliopsoas Release", f"title: Class {j}") + "\nsteps:\n" + steps + "---\n" + body
         (docs / "sequences" / f"class-{j}.md").write_text(text, encoding="utf-8")
     return docs
@@ -144,17 +150,35 @@ def peer(project: Path, docs: Path) -> dict:
     venv = ROOT / "bench" / ".peer-venv"
     if not (venv / "bin" / "mkdocs").exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "mkdocs==1.6.1", "mkdocs-material",
-                                  "mkdocs-to-pdf", "pymdown-extensions"], capture_output=True, text=True)
+        install = subprocess.run(
+            [
+                str(venv / "bin" / "pip"),
+                "install",
+                "-q",
+                "mkdocs==1.6.1",
+                "mkdocs-material",
+                "mkdocs-to-pdf",
+                "pymdown-extensions",
+            ],
+            capture_output=True,
+            text=True,
+        )
         if install.returncode != 0:
             return {"installed": False, "why": install.stderr.strip().splitlines()[-1:]}
     config = write_config(project, docs, with_posebook=False).read_text(encoding="utf-8")
-    config = config.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - to-pdf:\n      output_path: whole-site.pdf\n")
+    config = config.replace(
+        "plugins:\n  - search\n", "plugins:\n  - search\n  - to-pdf:\n      output_path: whole-site.pdf\n"
+    )
     (project / "peer.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    result = subprocess.run([str(venv / "bin" / "mkdocs"), "build", "-q", "-f", "peer.yml", "-d", "peer-site"], cwd=project,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(venv / "bin" / "mkdocs"), "build", "-q", "-f", "peer.yml", "-d", "peer-site"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     pdf = project / "peer-site" / "whole-site.pdf"
     if result.returncode != 0 or not pdf.exists():
@@ -162,14 +186,29 @@ def peer(project: Path, docs: Path) -> dict:
     from pypdf import PdfReader
 
     pages = len(PdfReader(pdf).pages)
-    version = subprocess.run([str(venv / "bin" / "pip"), "show", "mkdocs-to-pdf"], capture_output=True, text=True).stdout
-    return {"installed": True, "ran": True, "seconds": round(seconds, 2), "pages": pages, "bytes": pdf.stat().st_size,
-            "version": re.search(r"Version: (\S+)", version).group(1)}
+    version = subprocess.run(
+        [str(venv / "bin" / "pip"), "show", "mkdocs-to-pdf"], capture_output=True, text=True
+    ).stdout
+    return {
+        "installed": True,
+        "ran": True,
+        "seconds": round(seconds, 2),
+        "pages": pages,
+        "bytes": pdf.stat().st_size,
+        "version": re.search(r"Version: (\S+)", version).group(1),
+    }
 
 
 def bench(sizes, with_peer: bool) -> dict:
-    results = {"machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                           "processor": platform.processor() or platform.machine()}, "sizes": {}}
+    results = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "processor": platform.processor() or platform.machine(),
+        },
+        "sizes": {},
+    }
     for name, poses, sequences in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
             project = Path(tmp)
@@ -183,22 +222,37 @@ def bench(sizes, with_peer: bool) -> dict:
             c, _, c_log = build(ours, project, "site")
             pose_count = len(list((docs / "poses").glob("*.md")))
             edited = docs / "poses" / "supine-knee-to-chest.md"
-            edited.write_text(edited.read_text(encoding="utf-8").replace("name: Supine Knee to Chest",
-                                                                          "name: Supine Knee to Chest Pose"))
+            edited.write_text(
+                edited.read_text(encoding="utf-8").replace(
+                    "name: Supine Knee to Chest", "name: Supine Knee to Chest Pose"
+                )
+            )
             d, _, d_log = build(ours, project, "site")
-            users = sum("pose: supine-knee-to-chest\n" in p.read_text(encoding="utf-8")
-                        for p in (docs / "sequences").glob("*.md"))
-            fresh, _, _ = run(["posebook", "card", "iliopsoas-release", "-f", str(ours), "-o", str(project / "one.pdf")],
-                              project)
+            users = sum(
+                "pose: supine-knee-to-chest\n" in p.read_text(encoding="utf-8")
+                for p in (docs / "sequences").glob("*.md")
+            )
+            fresh, _, _ = run(
+                ["posebook", "card", "iliopsoas-release", "-f", str(ours), "-o", str(project / "one.pdf")], project
+            )
             warm = warm_card_seconds(docs)
             entry = {
-                "poses": pose_count, "sequences": len(list((docs / "sequences").glob("*.md"))),
-                "plain_seconds": round(a, 2), "posebook_seconds": round(b, 2), "rebuild_seconds": round(c, 2),
-                "edit_rebuild_seconds": round(d, 2), "b_over_a": round(b / a, 2), "c_over_a": round(c / a, 2),
-                "d_over_a": round(d / a, 2), "cards_rendered_build": rendered(b_log),
-                "cards_rendered_rebuild": rendered(c_log), "cards_rendered_after_edit": rendered(d_log),
-                "cards_expected_after_edit": 2 * users, "card_fresh_process_seconds": round(fresh, 2),
-                "card_warm_seconds": round(warm, 3), "peak_memory_mb": round(max(b_peak, a_peak) / 1024),
+                "poses": pose_count,
+                "sequences": len(list((docs / "sequences").glob("*.md"))),
+                "plain_seconds": round(a, 2),
+                "posebook_seconds": round(b, 2),
+                "rebuild_seconds": round(c, 2),
+                "edit_rebuild_seconds": round(d, 2),
+                "b_over_a": round(b / a, 2),
+                "c_over_a": round(c / a, 2),
+                "d_over_a": round(d / a, 2),
+                "cards_rendered_build": rendered(b_log),
+                "cards_rendered_rebuild": rendered(c_log),
+                "cards_rendered_after_edit": rendered(d_log),
+                "cards_expected_after_edit": 2 * users,
+                "card_fresh_process_seconds": round(fresh, 2),
+                "card_warm_seconds": round(warm, 3),
+                "peak_memory_mb": round(max(b_peak, a_peak) / 1024),
                 "peak_memory_posebook_mb": round(b_peak / 1024),
             }
             if with_peer and name in ("seed", "100"):
@@ -207,28 +261,38 @@ def bench(sizes, with_peer: bool) -> dict:
             print(f"{name}: {json.dumps(entry)}", file=sys.stderr, flush=True)
     sizes_done = results["sizes"]
     if "100" in sizes_done and "1000" in sizes_done:
-        results["growth_100_to_1000"] = round(sizes_done["1000"]["posebook_seconds"] / sizes_done["100"]["posebook_seconds"], 2)
+        results["growth_100_to_1000"] = round(
+            sizes_done["1000"]["posebook_seconds"] / sizes_done["100"]["posebook_seconds"], 2
+        )
     return results
 
 
 def table(results: dict) -> str:
-    rows = ["| library | poses | sequences | plain (a) | posebook (b) | b/a | rebuild (c) | c/a | cards | edit one pose (d) "
-            "| d/a | cards (expected) | card, fresh | card, warm | peak MB |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| library | poses | sequences | plain (a) | posebook (b) | b/a | rebuild (c) | c/a | cards | edit one pose "
+        "(d) "
+        "| d/a | cards (expected) | card, fresh | card, warm | peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, e in results["sizes"].items():
-        rows.append(f"| {name} | {e['poses']} | {e['sequences']} | {e['plain_seconds']} s | {e['posebook_seconds']} s "
-                    f"| {e['b_over_a']} | {e['rebuild_seconds']} s | {e['c_over_a']} | {e['cards_rendered_rebuild']} "
-                    f"| {e['edit_rebuild_seconds']} s | {e['d_over_a']} | {e['cards_rendered_after_edit']} "
-                    f"({e['cards_expected_after_edit']}) | {e['card_fresh_process_seconds']} s | {e['card_warm_seconds']} s "
-                    f"| {e['peak_memory_posebook_mb']} |")
+        rows.append(
+            f"| {name} | {e['poses']} | {e['sequences']} | {e['plain_seconds']} s | {e['posebook_seconds']} s "
+            f"| {e['b_over_a']} | {e['rebuild_seconds']} s | {e['c_over_a']} | {e['cards_rendered_rebuild']} "
+            f"| {e['edit_rebuild_seconds']} s | {e['d_over_a']} | {e['cards_rendered_after_edit']} "
+            f"({e['cards_expected_after_edit']}) | {e['card_fresh_process_seconds']} s | {e['card_warm_seconds']} s "
+            f"| {e['peak_memory_posebook_mb']} |"
+        )
     out = "\n".join(rows)
     if "growth_100_to_1000" in results:
-        out += f"\n\nGrowth of the posebook build from 100 to 1,000 poses: ×{results['growth_100_to_1000']} (linear is ×10)."
+        growth = results["growth_100_to_1000"]
+        out += f"\n\nGrowth of the posebook build from 100 to 1,000 poses: ×{growth} (linear is ×10)."
     peers = {n: e["peer_mkdocs_to_pdf"] for n, e in results["sizes"].items() if "peer_mkdocs_to_pdf" in e}
     for name, p in peers.items():
         if p.get("ran"):
-            out += (f"\n\nmkdocs-to-pdf {p['version']} on the {name} library: {p['seconds']} s for one whole-site PDF of "
-                    f"{p['pages']} pages, {p['bytes']:,} bytes.")
+            out += (
+                f"\n\nmkdocs-to-pdf {p['version']} on the {name} library: {p['seconds']} s for one whole-site PDF of "
+                f"{p['pages']} pages, {p['bytes']:,} bytes."
+            )
         else:
             out += f"\n\nmkdocs-to-pdf on the {name} library: did not run ({p})."
     return out

@@ -73,8 +73,9 @@ def test_axe_finds_no_violation_on_any_page_and_nothing_leaves_localhost(browser
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, base, urls):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=1, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, device_scale_factor=1, is_mobile=True, has_touch=True
+    )
     outside: list[str] = []
     guard(context, base, outside)
     page = context.new_page()
@@ -93,9 +94,11 @@ def test_keyboard_skip_link_visible_focus_and_search(browser, base):
     page = browser.new_page()
     page.goto(base + "poses/low-lunge-side-bend/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
-                            " outline: getComputedStyle(document.activeElement).outlineStyle,"
-                            " visible: document.activeElement.getBoundingClientRect().height > 0})")
+    focused = page.evaluate(
+        "({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
+        " outline: getComputedStyle(document.activeElement).outlineStyle,"
+        " visible: document.activeElement.getBoundingClientRect().height > 0})"
+    )
     assert "md-skip" in focused["cls"] and focused["text"] == "Skip to content"
     assert focused["visible"] and focused["outline"] != "none"
     page.keyboard.press("Enter")
@@ -147,8 +150,8 @@ def test_printing_a_pose_page_hides_navigation_and_keeps_steps_and_cautions(brow
     page = browser.new_page()
     page.goto(base + "poses/iliopsoas-self-massage/")
     page.emulate_media(media="print")
-    hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-search']
-        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+        '.md-search'].map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
     assert hidden and all(display == "none" for display in hidden)
     assert page.locator("article ol li").first.is_visible()
     cautions = page.locator("article .admonition")

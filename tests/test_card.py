@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from conftest import ROOT, SITE, card_pdf, settings_for, start_listener, views_of, write_library
 from posebook.printables.card import build_cards, card_html
 from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
-from posebook.problems import ContentError
 from posebook.read import load_library
 
 SIZES = {"a4": (595.276, 841.89), "letter": (612.0, 792.0)}
@@ -70,10 +69,19 @@ def test_card_text_has_the_poses_in_class_order_and_every_prop_and_caution(cards
         assert item.prop.name in text
     for entry in view.panel:
         assert " ".join(entry.caution.card_text.split()) in text, entry.caution.card_text
-    for words in ["Health note", "not a substitute for personal advice", "Who should skip or modify",
-                  "Right side first", "contract 3 breaths", "5–10 times", "8 poses · about 15–36 minutes",
-                  "Adapted from “8 Poses for Iliopsoas Release” by Amber Burke and Bill Reif (Yoga International).",
-                  "Page 1 of 1", "https://posebook.example.org/sequences/iliopsoas-release/", "Śavāsana"]:
+    for words in [
+        "Health note",
+        "not a substitute for personal advice",
+        "Who should skip or modify",
+        "Right side first",
+        "contract 3 breaths",
+        "5–10 times",
+        "8 poses · about 15–36 minutes",
+        "Adapted from “8 Poses for Iliopsoas Release” by Amber Burke and Bill Reif (Yoga International).",
+        "Page 1 of 1",
+        "https://posebook.example.org/sequences/iliopsoas-release/",
+        "Śavāsana",
+    ]:
         assert words in text, words
 
 
@@ -94,11 +102,14 @@ def test_card_is_tagged_with_language_title_headings_lists_and_alt_text(cards, l
     expected = [step.figures[0].alt for step in views_of(library).sequences[sequence.slug].steps]
     assert figures[0].startswith("QR code linking to the sequence page")
     assert figures[1:] == expected
-    assert figures[1] == "Lying on the back, both legs long on the floor, right hand on the lower belly, left arm by the side."
+    assert (
+        figures[1]
+        == "Lying on the back, both legs long on the floor, right hand on the lower belly, left arm by the side."
+    )
     sanskrit = [e for e in elements if e.get("/Lang") == "sa-Latn"]
     assert sanskrit, "Sanskrit names carry /Lang sa-Latn"
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
-    assert "pdfuaid:part=\"1\"" in metadata
+    assert 'pdfuaid:part="1"' in metadata
     assert "Iliopsoas Release: class card" in metadata
     assert "<dc:source>" in metadata and "Amber Burke and Bill Reif" in metadata
     assert "<dc:description>" in metadata
@@ -162,16 +173,24 @@ def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
         if long_names and i % 3 == 0:
             name = f"Revolved Half Bound Lotus Standing Forward Fold Variation {i}"
         sanskrit = "Parivṛtta Ardha Baddha Padmottānāsana Pādāṅguṣṭhāsana" if long_names and i % 2 == 0 else "Tāḍāsana"
-        caution = ("Your knee or your lower back hurts at any point, even a little, or you feel tingling or numbness "
-                   "anywhere in the leg" if long_names else "Your knee hurts")
+        caution = (
+            "Your knee or your lower back hurts at any point, even a little, or you feel tingling or numbness "
+            "anywhere in the leg"
+            if long_names
+            else "Your knee hurts"
+        )
         files[f"poses/pose-{i}.md"] = (
             f"---\nname: {name}\nsanskrit: {sanskrit}\nsummary: A pose.\nsided: true\nprops: [block]\n"
-            f"cautions:\n  - condition: {caution}\n    action: modify\n    advice: Pad the knee with a folded blanket.\n"
+            f"cautions:\n  - condition: {caution}\n    action: modify\n"
+            f"    advice: Pad the knee with a folded blanket.\n"
             f"  - condition: You feel dizzy\n    action: stop\n    advice: Sit down and rest.\n"
-            f"figures:\n  - base: {FIXTURE_BASES[i % len(FIXTURE_BASES)]}\n---\nBody.\n")
+            f"figures:\n  - base: {FIXTURE_BASES[i % len(FIXTURE_BASES)]}\n---\nBody.\n"
+        )
     step_lines = "".join(
         f"  - pose: pose-{i}\n    sides: right-first\n    cue: Press the thigh into the hand and breathe slowly.\n"
-        f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n" for i in range(1, steps + 1))
+        f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n"
+        for i in range(1, steps + 1)
+    )
     files["sequences/long.md"] = f"---\ntitle: A long class\nsummary: Many poses.\nsteps:\n{step_lines}---\n"
     return write_library(tmp_path, files)
 
@@ -199,8 +218,12 @@ def step_fragments(document):
     for number, page in enumerate(document.pages):
         for box in boxes(page._page_box):
             element = getattr(box, "element", None)
-            if box.element_tag == "li" and element is not None and "step" in element.get("class", "").split() \
-                    and type(box).__name__ == "BlockBox":
+            if (
+                box.element_tag == "li"
+                and element is not None
+                and "step" in element.get("class", "").split()
+                and type(box).__name__ == "BlockBox"
+            ):
                 fragments.setdefault(id(element), []).append((number, round(box.position_x)))
     return fragments
 
@@ -213,8 +236,12 @@ def test_layout_rule(tmp_path, steps, pages, long_names, paper):
     assert len(document.pages) <= pages
     fragments = step_fragments(document)
     assert len(fragments) == steps
-    thumbs = [box for page in document.pages for box in boxes(page._page_box) if box.element_tag == "img"
-              and box.element.get("class") == "thumb"]
+    thumbs = [
+        box
+        for page in document.pages
+        for box in boxes(page._page_box)
+        if box.element_tag == "img" and box.element.get("class") == "thumb"
+    ]
     assert len(thumbs) == steps, "every step shows its figure"
     assert all(len(places) == 1 for places in fragments.values()), "a step was split across a column or a page"
     for page in document.pages:
@@ -248,17 +275,23 @@ def listener():
     server.server_close()
 
 
-@pytest.mark.parametrize("hostile", [
-    '<img src="http://127.0.0.1:{port}/x.png" alt="x">',
-    '<link rel="attachment" href="file:///etc/passwd">',
-    '<style>@import url("file:///etc/hosts");</style>',
-    '<style>body {{ background: url("http://127.0.0.1:{port}/bg.png"); }}</style>',
-    '<img src="file:///etc/passwd" alt="x">',
-    '<img src="https://posebook.example.org/../../../../etc/passwd" alt="x">',
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<img src="http://127.0.0.1:{port}/x.png" alt="x">',
+        '<link rel="attachment" href="file:///etc/passwd">',
+        '<style>@import url("file:///etc/hosts");</style>',
+        '<style>body {{ background: url("http://127.0.0.1:{port}/bg.png"); }}</style>',
+        '<img src="file:///etc/passwd" alt="x">',
+        '<img src="https://posebook.example.org/../../../../etc/passwd" alt="x">',
+    ],
+)
 def test_the_fetcher_refuses_everything_but_its_own_files(library, listener, hostile):
     port, hits = listener
-    html = f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>x</p>{hostile.format(port=port)}</body></html>'
+    html = (
+        f"<!DOCTYPE html><html "
+        f'lang="en"><head><title>t</title></head><body><p>x</p>{hostile.format(port=port)}</body></html>'
+    )
     with pytest.raises(RenderError):
         html_to_pdf(html, PdfInfo("t", "d", (), ""), SITE)
     assert hits == []
@@ -268,9 +301,13 @@ def test_the_fetcher_refuses_everything_but_its_own_files(library, listener, hos
 
 
 def two_sequences(tmp_path: Path) -> Path:
-    return write_library(tmp_path, {
-        "sequences/other.md": "---\ntitle: Other\nsummary: Just rest.\nsteps:\n  - pose: rest\n    phases:\n"
-                              "      - rest: 2 minutes\n---\n"})
+    return write_library(
+        tmp_path,
+        {
+            "sequences/other.md": "---\ntitle: Other\nsummary: Just rest.\nsteps:\n  - pose: rest\n    phases:\n"
+            "      - rest: 2 minutes\n---\n"
+        },
+    )
 
 
 def test_cache_hits_and_misses(tmp_path):
@@ -279,8 +316,11 @@ def test_cache_hits_and_misses(tmp_path):
 
     def rendered():
         library = load_library(docs, display_root=tmp_path)
-        return sorted((c.sequence, c.paper) for c in build_cards(views_of(library).sequences, settings, workers=1)
-                      if not c.from_cache)
+        return sorted(
+            (c.sequence, c.paper)
+            for c in build_cards(views_of(library).sequences, settings, workers=1)
+            if not c.from_cache
+        )
 
     assert rendered() == [("other", "a4"), ("other", "letter"), ("short", "a4"), ("short", "letter")]
     assert rendered() == []
@@ -306,11 +346,17 @@ def test_card_command(tmp_path):
     project = tmp_path / "p"
     write_library(project, {})
     (project / "mkdocs.yml").write_text(f"site_name: t\nsite_url: {SITE}\n")
-    result = subprocess.run([sys.executable, "-m", "posebook", "card", "short", "--paper", "letter", "-o", "out.pdf"],
-                            cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "posebook", "card", "short", "--paper", "letter", "-o", "out.pdf"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     reader = PdfReader(project / "out.pdf")
     assert round(float(reader.pages[0].mediabox.width)) == 612
-    missing = subprocess.run([sys.executable, "-m", "posebook", "card", "shrot"], cwd=project, capture_output=True, text=True)
+    missing = subprocess.run(
+        [sys.executable, "-m", "posebook", "card", "shrot"], cwd=project, capture_output=True, text=True
+    )
     assert missing.returncode == 1
     assert "no sequence 'shrot' (did you mean 'short'?)" in missing.stderr

@@ -35,17 +35,22 @@ def test_check_github_format_annotates_each_line(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[:2] == [
-        "::error file=docs/poses/rest.md,line=2,col=1,title=posebook::summary: required field 'summary' is missing in the front matter",
-        "::error file=docs/poses/rest.md,line=3,col=1,title=posebook::sumary: unknown field 'sumary' (did you mean 'summary'?)",
+        "::error file=docs/poses/rest.md,line=2,col=1,title=posebook::summary: required field 'summary' is missing in "
+        "the front matter",
+        "::error file=docs/poses/rest.md,line=3,col=1,title=posebook::sumary: unknown field 'sumary' (did you mean "
+        "'summary'?)",
     ]
 
 
-@pytest.mark.parametrize("kind,name,path", [
-    ("pose", "Warrior II", "docs/poses/warrior-ii.md"),
-    ("prop", "Yoga Wheel", "docs/props/yoga-wheel.md"),
-    ("sequence", "Evening Hips", "docs/sequences/evening-hips.md"),
-    ("pose", "Naṭarājāsana", "docs/poses/natarajasana.md"),
-])
+@pytest.mark.parametrize(
+    "kind,name,path",
+    [
+        ("pose", "Warrior II", "docs/poses/warrior-ii.md"),
+        ("prop", "Yoga Wheel", "docs/props/yoga-wheel.md"),
+        ("sequence", "Evening Hips", "docs/sequences/evening-hips.md"),
+        ("pose", "Naṭarājāsana", "docs/poses/natarajasana.md"),
+    ],
+)
 def test_new_writes_a_valid_starter_page(kind, name, path, tmp_path):
     write_library(tmp_path, {})
     result = run("new", kind, name, cwd=tmp_path)
@@ -99,13 +104,20 @@ def test_the_schema_accepts_the_seed_front_matter_and_rejects_typos():
 
 
 def test_figures_writes_each_figure_of_a_pose_and_prints_its_alt_text(tmp_path):
-    write_library(tmp_path, {"poses/knee.md": "---\nname: Knee In\nsummary: One knee in.\nsided: true\nfigures:\n"
-                                              "  - base: supine\n    near: {hip: 115, knee: 120}\n---\nIn.\n"})
+    write_library(
+        tmp_path,
+        {
+            "poses/knee.md": "---\nname: Knee In\nsummary: One knee in.\nsided: true\nfigures:\n"
+            "  - base: supine\n    near: {hip: 115, knee: 120}\n---\nIn.\n"
+        },
+    )
     result = run("figures", "knee", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "out/knee-right.svg: Lying on the back, right knee drawn toward the chest, left leg long on the floor, arms by the sides.",
-        "out/knee-left.svg: Lying on the back, left knee drawn toward the chest, right leg long on the floor, arms by the sides.",
+        "out/knee-right.svg: Lying on the back, right knee drawn toward the chest, left leg long on the floor, arms "
+        "by the sides.",
+        "out/knee-left.svg: Lying on the back, left knee drawn toward the chest, right leg long on the floor, arms by "
+        "the sides.",
         "2 figures written",
     ]
     assert (tmp_path / "out" / "knee-left.svg").read_text().startswith("<svg ")
@@ -114,8 +126,13 @@ def test_figures_writes_each_figure_of_a_pose_and_prints_its_alt_text(tmp_path):
 def test_figures_names_an_unknown_pose_and_a_pose_without_figures(tmp_path):
     write_library(tmp_path, {})
     result = run("figures", "low-lnge", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (1, "posebook figures: no pose 'low-lnge' (did you mean 'low-lunge'?)\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "posebook figures: no pose 'low-lnge' (did you mean 'low-lunge'?)\n",
+    )
     result = run("figures", "rest", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["poses/rest.md: no figures yet; add 'figures:' to its front matter "
-                                          "(see the authoring guide)", "0 figures written"]
+    assert result.stdout.splitlines() == [
+        "poses/rest.md: no figures yet; add 'figures:' to its front matter (see the authoring guide)",
+        "0 figures written",
+    ]

@@ -1,7 +1,6 @@
 """Hostile pages never reach the site or a card: each is an error at its line, the build stops
 before anything is written, and nothing contacts the local listener."""
 
-
 import pytest
 from pypdf import PdfReader
 
@@ -51,8 +50,10 @@ def test_no_hostile_page_reaches_the_site_or_a_card(tmp_path, listener):
         assert "/EmbeddedFiles" not in root.get("/Names", {})
 
 
-@pytest.mark.parametrize("name", ["hostile text in a summary is only text", "an entity-encoded heading",
-                                  "front matter only MkDocs cannot read"])
+@pytest.mark.parametrize(
+    "name",
+    ["hostile text in a summary is only text", "an entity-encoded heading", "front matter only MkDocs cannot read"],
+)
 def test_text_that_looks_like_markup_is_escaped_everywhere(name, tmp_path):
     files, _ = ALLOWED[name]
     docs = write_library(tmp_path, files)
@@ -78,4 +79,5 @@ def test_a_linked_folder_is_refused(tmp_path):
     os.symlink(outside, docs / "linked")
     _, problems = try_load_library(docs, display_root=tmp_path)
     assert [str(p) for p in problems] == [
-        "docs/linked:1:1: error: this folder is a link to another folder; copy its pages into docs/ instead"]
+        "docs/linked:1:1: error: this folder is a link to another folder; copy its pages into docs/ instead"
+    ]

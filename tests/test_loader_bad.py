@@ -31,11 +31,15 @@ def test_a_link_to_a_file_outside_docs_is_refused(tmp_path):
     os.symlink(secret, docs / "poses" / "secret.md")
     _, problems = try_load_library(docs, display_root=tmp_path)
     assert [str(p) for p in problems] == [
-        "docs/poses/secret.md:1:1: error: this file is a link to a file outside docs/; copy the page into docs/ instead"]
+        "docs/poses/secret.md:1:1: error: this file is a link to a file outside docs/; copy the page into docs/ instead"
+    ]
 
 
 def test_check_prints_every_problem_and_exits_1_without_a_traceback(tmp_path):
-    files = {"poses/rest.md": "---\nname: Rest\n---\n", "sequences/short.md": "---\ntitle: Short\nsummary: S.\nsteps: []\n---\n"}
+    files = {
+        "poses/rest.md": "---\nname: Rest\n---\n",
+        "sequences/short.md": "---\ntitle: Short\nsummary: S.\nsteps: []\n---\n",
+    }
     write_library(tmp_path, files)
     run = subprocess.run([sys.executable, "-m", "posebook", "check"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1

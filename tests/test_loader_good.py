@@ -1,7 +1,7 @@
 """The loader on valid libraries, including input that is merely unusual."""
 
-from posebook.read import load_library
 from posebook.model import DISCLAIMER
+from posebook.read import load_library
 
 
 def test_base_library_loads(library_dir, tmp_path):
@@ -18,15 +18,20 @@ def test_short_prop_form_and_long_form_mean_the_same(library_dir, tmp_path):
 
 
 def test_yaml_1_2_keeps_text_as_text(library_dir, tmp_path):
-    docs = library_dir({"poses/rest.md": """\
+    docs = library_dir(
+        {
+            "poses/rest.md": """\
         ---
         name: no
         other_names: [yes, off, 1:30]
         summary: 010
         ---
-        """})
+        """
+        }
+    )
     # 'summary: 010' is a number in YAML 1.2, which is an error; the names stay text.
     from posebook.read import try_load_library
+
     _, problems = try_load_library(docs, display_root=tmp_path)
     assert [str(p) for p in problems] == ["docs/poses/rest.md:4:10: error: summary: expected text, got the number 10"]
     docs = library_dir({"poses/rest.md": "---\nname: no\nother_names: [yes, off, 1:30]\nsummary: Lie still.\n---\n"})
@@ -36,7 +41,9 @@ def test_yaml_1_2_keeps_text_as_text(library_dir, tmp_path):
 
 
 def test_amounts_parse_numbers_ranges_and_words(library_dir, tmp_path):
-    docs = library_dir({"sequences/short.md": """\
+    docs = library_dir(
+        {
+            "sequences/short.md": """\
         ---
         title: Short
         summary: A short sequence.
@@ -50,12 +57,18 @@ def test_amounts_parse_numbers_ranges_and_words(library_dir, tmp_path):
               - contract: 30 seconds
             repetitions: 5-10
         ---
-        """})
+        """
+        }
+    )
     step = load_library(docs, display_root=tmp_path).sequences["short"].steps[0]
     amounts = [(p.kind, p.amount.low, p.amount.high, p.amount.or_more, p.amount.unit) for p in step.phases]
-    assert amounts == [("hold", 1, 2, False, "minute"), ("rest", 5, None, True, "minute"),
-                       ("relax", 3, None, True, "breath"), ("stretch", 3, 5, False, "breath"),
-                       ("contract", 30, None, False, "second")]
+    assert amounts == [
+        ("hold", 1, 2, False, "minute"),
+        ("rest", 5, None, True, "minute"),
+        ("relax", 3, None, True, "breath"),
+        ("stretch", 3, 5, False, "breath"),
+        ("contract", 30, None, False, "second"),
+    ]
     assert (step.repetitions.low, step.repetitions.high) == (5, 10)
 
 
@@ -84,8 +97,9 @@ def test_every_sequence_page_carries_the_health_note(library_dir, tmp_path):
 
 
 def test_pages_in_subfolders_and_index_pages(library_dir, tmp_path):
-    docs = library_dir({"poses/standing/chair.md": "---\nname: Chair\nsummary: Sit on air.\n---\n",
-                        "poses/index.md": "# All poses\n"})
+    docs = library_dir(
+        {"poses/standing/chair.md": "---\nname: Chair\nsummary: Sit on air.\n---\n", "poses/index.md": "# All poses\n"}
+    )
     library = load_library(docs, display_root=tmp_path)
     assert "chair" in library.poses
     assert library.poses["chair"].src_path == "poses/standing/chair.md"

@@ -16,21 +16,51 @@ from pypdf import PdfReader
 
 from bad_cases import CASES as BAD_CASES
 from conftest import ROOT, card_pdf, write_library
-from posebook.read.frontmatter import read_page
-from posebook.read import try_load_library
 from posebook.model import PAGE_KINDS, PHASES
+from posebook.read import try_load_library
+from posebook.read.frontmatter import read_page
 
 SITE = "https://posebook.example.org/"
 
 # --- random front matter -------------------------------------------------------------------
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-                    st.text(max_size=30), st.sampled_from(["no", "yes", "1:30", "3 breaths", "right-first", "~", "", "-2 breaths"]))
-keys = st.one_of(st.sampled_from(["name", "summary", "sided", "props", "cautions", "steps", "pose", "phases", "sides",
-                                  "contract", "hold", "title", "terms", "muscles", "works", "quantity", "instead"]),
-                 st.text(alphabet=string.ascii_lowercase + "_", min_size=1, max_size=8))
-values = st.recursive(scalars, lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4),
-                      max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+    st.sampled_from(["no", "yes", "1:30", "3 breaths", "right-first", "~", "", "-2 breaths"]),
+)
+keys = st.one_of(
+    st.sampled_from(
+        [
+            "name",
+            "summary",
+            "sided",
+            "props",
+            "cautions",
+            "steps",
+            "pose",
+            "phases",
+            "sides",
+            "contract",
+            "hold",
+            "title",
+            "terms",
+            "muscles",
+            "works",
+            "quantity",
+            "instead",
+        ]
+    ),
+    st.text(alphabet=string.ascii_lowercase + "_", min_size=1, max_size=8),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -39,8 +69,13 @@ def test_random_front_matter_gives_a_library_or_problems_never_a_traceback(meta,
     from posebook.read.frontmatter import Positions, SourcePage
     from posebook.read.validate import validate_page
 
-    rel = {"pose": "poses/x.md", "prop": "props/x.md", "sequence": "sequences/x.md", "glossary": "glossary.md",
-           "page": "x.md"}[kind]
+    rel = {
+        "pose": "poses/x.md",
+        "prop": "props/x.md",
+        "sequence": "sequences/x.md",
+        "glossary": "glossary.md",
+        "page": "x.md",
+    }[kind]
     page = SourcePage("docs/" + rel, rel, meta, Positions(), "", 1, True)
     model, problems = validate_page(page, kind)
     assert (model is None) == bool(problems)
@@ -65,7 +100,9 @@ def test_random_bytes_are_read_or_refused_cleanly(data):
 # --- random valid libraries ----------------------------------------------------------------
 
 words = st.text(alphabet=string.ascii_letters + " āīūṛṅñṭḍṇśṣṃḥ-'", min_size=1, max_size=40).map(str.strip).filter(bool)
-amounts = st.builds(lambda n, unit: f"{n} {unit}", st.integers(1, 12), st.sampled_from(["breaths", "seconds", "minutes"]))
+amounts = st.builds(
+    lambda n, unit: f"{n} {unit}", st.integers(1, 12), st.sampled_from(["breaths", "seconds", "minutes"])
+)
 
 
 @st.composite
@@ -76,27 +113,40 @@ def libraries(draw):
     for i in range(pose_count):
         sided = draw(st.booleans())
         name = draw(words).replace("'", "’")
-        cautions = draw(st.lists(st.tuples(words, st.sampled_from(["skip", "modify", "stop", "see-a-professional",
-                                                                   "take-care"]), words), max_size=3))
-        caution_yaml = "".join(f"  - condition: \"{c}\"\n    action: {a}\n    advice: \"{d}\"\n" for c, a, d in cautions)
-        files[f"poses/p{i}.md"] = (f"---\nname: \"{name}\"\nsummary: A pose.\nsided: {str(sided).lower()}\nprops: [block]\n"
-                                   + (f"cautions:\n{caution_yaml}" if cautions else "") + "---\nBody.\n")
+        cautions = draw(
+            st.lists(
+                st.tuples(words, st.sampled_from(["skip", "modify", "stop", "see-a-professional", "take-care"]), words),
+                max_size=3,
+            )
+        )
+        caution_yaml = "".join(f'  - condition: "{c}"\n    action: {a}\n    advice: "{d}"\n' for c, a, d in cautions)
+        files[f"poses/p{i}.md"] = (
+            f'---\nname: "{name}"\nsummary: A pose.\nsided: {str(sided).lower()}\nprops: [block]\n'
+            + (f"cautions:\n{caution_yaml}" if cautions else "")
+            + "---\nBody.\n"
+        )
         poses[f"p{i}"] = sided
     steps = draw(st.lists(st.sampled_from(sorted(poses)), min_size=1, max_size=14))
     step_yaml = ""
     for slug in steps:
-        sides = draw(st.sampled_from(["right-first", "left-first", "right", "left"])) if poses[slug] else \
-            draw(st.sampled_from(["none", "both"]))
+        sides = (
+            draw(st.sampled_from(["right-first", "left-first", "right", "left"]))
+            if poses[slug]
+            else draw(st.sampled_from(["none", "both"]))
+        )
         phases = draw(st.lists(st.tuples(st.sampled_from(PHASES), amounts), min_size=1, max_size=3))
         step_yaml += f"  - pose: {slug}\n    sides: {sides}\n    phases:\n" + "".join(
-            f"      - {kind}: {amount}\n" for kind, amount in phases)
+            f"      - {kind}: {amount}\n" for kind, amount in phases
+        )
     files["sequences/short.md"] = f"---\ntitle: Random\nsummary: A random class.\nsteps:\n{step_yaml}---\n"
     files["poses/low-lunge.md"] = None
     files["poses/rest.md"] = None
     return files, [f"p{i}" for i in range(pose_count)], steps
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(drawn=libraries())
 def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_factory, drawn):
     files, _, steps = drawn
@@ -118,9 +168,8 @@ def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_fa
 
 
 def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
-    from test_card import long_library
-
     from posebook.read import load_library
+    from test_card import long_library
 
     library = load_library(long_library(tmp_path, 60), display_root=tmp_path)
     pdf = card_pdf(library, "long", "letter")
@@ -156,10 +205,15 @@ def test_two_builds_in_two_folders_are_identical(tmp_path):
     trees = []
     for seed, folder in (("1", "one"), ("2", "other-folder")):
         project = copy_project(tmp_path / folder)
-        env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1700000000",
-               "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                                capture_output=True, text=True)
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONHASHSEED": seed,
+            "SOURCE_DATE_EPOCH": "1700000000",
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stderr
         site = project / "site"
         tree = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

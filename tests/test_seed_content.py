@@ -20,11 +20,21 @@ SEQUENCE = "iliopsoas-release"
 
 def timeline(phases) -> str:
     """contract 3 breaths → relax 3 breaths"""
-    return " → ".join(f"({p.kind} {p.amount.text}, optional)" if p.optional else f"{p.kind} {p.amount.text}"
-                      for p in phases)
-SEED_POSES = ["diaphragmatic-breathing", "supine-knee-to-chest", "supported-bridge-variations",
-              "side-lying-iliopsoas-stretch", "low-lunge-side-bend", "warrior-one-side-bend",
-              "iliopsoas-self-massage", "pelvic-tilts-prone-savasana"]
+    return " → ".join(
+        f"({p.kind} {p.amount.text}, optional)" if p.optional else f"{p.kind} {p.amount.text}" for p in phases
+    )
+
+
+SEED_POSES = [
+    "diaphragmatic-breathing",
+    "supine-knee-to-chest",
+    "supported-bridge-variations",
+    "side-lying-iliopsoas-stretch",
+    "low-lunge-side-bend",
+    "warrior-one-side-bend",
+    "iliopsoas-self-massage",
+    "pelvic-tilts-prone-savasana",
+]
 
 # The brief's list of cautions (section 9), each: where it applies, what to do, words that must
 # be in it (condition or advice), and the part of the page it applies to, if it is one part.
@@ -46,20 +56,68 @@ BRIEF_CAUTIONS = [
     (16, "low-lunge-side-bend", "modify", ["can't easily reach", "block"], "contract phase"),
     (16, "warrior-one-side-bend", "modify", ["can't easily reach", "block"], "contract phase"),
     (17, "warrior-one-side-bend", "take-care", ["back leg straight", "bend"], "contract phase"),
-    (18, "iliopsoas-self-massage", "skip", ["teacher thinking of massaging", "student's iliopsoas", "do not recommend"], None),
-    (19, "iliopsoas-self-massage", "see-a-professional", ["best left to", "chiropractors", "physical therapists", "massage therapists"], None),
-    (20, "iliopsoas-self-massage", "take-care", ["femoral nerve", "iliolumbar artery", "kidneys", "intestines", "ovaries"], None),
-    (21, "iliopsoas-self-massage", "take-care", ["probably safe", "experienced", "awareness", "carefully", "landmarks"], None),
-    (22, "iliopsoas-self-massage", "stop", ["pulse beneath your hand", "tingling", "front of your thigh", "stop right away", "artery", "nerve"], None),
+    (
+        18,
+        "iliopsoas-self-massage",
+        "skip",
+        ["teacher thinking of massaging", "student's iliopsoas", "do not recommend"],
+        None,
+    ),
+    (
+        19,
+        "iliopsoas-self-massage",
+        "see-a-professional",
+        ["best left to", "chiropractors", "physical therapists", "massage therapists"],
+        None,
+    ),
+    (
+        20,
+        "iliopsoas-self-massage",
+        "take-care",
+        ["femoral nerve", "iliolumbar artery", "kidneys", "intestines", "ovaries"],
+        None,
+    ),
+    (
+        21,
+        "iliopsoas-self-massage",
+        "take-care",
+        ["probably safe", "experienced", "awareness", "carefully", "landmarks"],
+        None,
+    ),
+    (
+        22,
+        "iliopsoas-self-massage",
+        "stop",
+        ["pulse beneath your hand", "tingling", "front of your thigh", "stop right away", "artery", "nerve"],
+        None,
+    ),
     (23, "iliopsoas-self-massage", "stop", ["pain, a pulse or tingling", "tenderness", "tight"], "finding the muscle"),
     (24, "iliopsoas-self-massage", "stop", ["pain increases", "afterwards", "drop this practice"], None),
-    (25, "iliopsoas-self-massage", "see-a-professional", ["pain and mobility", "physician", "physical therapist"], None),
+    (
+        25,
+        "iliopsoas-self-massage",
+        "see-a-professional",
+        ["pain and mobility", "physician", "physical therapist"],
+        None,
+    ),
     (26, "iliopsoas-self-massage", "take-care", ["kettlebell", "10 lb or less", "leave it out"], None),
     (27, "iliopsoas-self-massage", "take-care", ["never lift the leg", "contract"], "rocking"),
-    (28, "iliopsoas-self-massage", "take-care", ["helpful", "1 to 5 minutes per side", "once a day", "daily yoga practice"], None),
+    (
+        28,
+        "iliopsoas-self-massage",
+        "take-care",
+        ["helpful", "1 to 5 minutes per side", "once a day", "daily yoga practice"],
+        None,
+    ),
     (29, "pelvic-tilts-prone-savasana", "modify", ["fully rolled", "uncomfortably deep", "partway"], None),
     (30, "pelvic-tilts-prone-savasana", "take-care", ["further forward", "expected", "neutral"], None),
-    (31, "pelvic-tilts-prone-savasana", "take-care", ["doesn't deepen", "breathe in", "belly in and up"], "relax phase"),
+    (
+        31,
+        "pelvic-tilts-prone-savasana",
+        "take-care",
+        ["doesn't deepen", "breathe in", "belly in and up"],
+        "relax phase",
+    ),
     (32, "sequence", "modify", ["sit for long periods", "lumbar support"], "daily life"),
 ]
 
@@ -68,9 +126,12 @@ def _text(caution):
     return f"{caution.condition} {caution.advice}".lower()
 
 
-@pytest.mark.parametrize("number,where,action,words,applies_to", BRIEF_CAUTIONS,
-                         ids=[f"caution-{c[0]}-{c[1]}" for c in BRIEF_CAUTIONS])
-def test_every_caution_of_the_brief_is_in_the_library_where_it_applies(library, number, where, action, words, applies_to):
+@pytest.mark.parametrize(
+    "number,where,action,words,applies_to", BRIEF_CAUTIONS, ids=[f"caution-{c[0]}-{c[1]}" for c in BRIEF_CAUTIONS]
+)
+def test_every_caution_of_the_brief_is_in_the_library_where_it_applies(
+    library, number, where, action, words, applies_to
+):
     sequence = library.sequences[SEQUENCE]
     cautions = sequence.cautions if where == "sequence" else library.poses[where].cautions
     matches = [c for c in cautions if all(w.lower() in _text(c) for w in words)]
@@ -115,7 +176,8 @@ def test_contract_relax_phases_and_breaths_follow_the_brief(library):
         "contract 3 breaths → relax 3 breaths",
     ]
     assert [(p.name, p.sides, timeline(p.phases)) for p in steps[1].then] == [
-        ("Both legs", "both", "contract 3 breaths → relax 3+ breaths")]
+        ("Both legs", "both", "contract 3 breaths → relax 3+ breaths")
+    ]
     assert [(p.name, p.optional) for p in steps[2].then] == [("Both legs long", True), ("Rest on your back", False)]
     assert str(steps[7].repetitions) == "5–10"
     assert timeline(steps[7].then[0].phases) == "rest 5+ minutes"
@@ -127,8 +189,17 @@ def test_props_follow_the_brief(library):
     def uses(slug):
         return {u.prop: (u.optional, tuple(u.instead)) for u in poses[slug].props}
 
-    assert set(library.props) >= {"mat", "block", "blanket", "strap", "kettlebell", "massage-ball", "bolster",
-                                  "pillow", "therapy-table"}
+    assert set(library.props) >= {
+        "mat",
+        "block",
+        "blanket",
+        "strap",
+        "kettlebell",
+        "massage-ball",
+        "bolster",
+        "pillow",
+        "therapy-table",
+    }
     assert library.props["kettlebell"].name == "Light kettlebell"
     assert uses("diaphragmatic-breathing") == {"blanket": (True, ())}
     assert uses("supine-knee-to-chest") == {}
@@ -139,9 +210,17 @@ def test_props_follow_the_brief(library):
     assert uses("iliopsoas-self-massage") == {"massage-ball": (True, ()), "kettlebell": (True, ())}
     assert uses("pelvic-tilts-prone-savasana") == {"blanket": (False, ("bolster",))}
     checklist = {i.prop.slug: i.optional for i in views_of(library).sequences[SEQUENCE].checklist}
-    assert checklist == {"mat": False, "block": False, "blanket": False, "therapy-table": True, "strap": True,
-                         "bolster": True, "pillow": True, "massage-ball": True, "kettlebell": True} or \
-        {k for k, v in checklist.items() if not v} == {"mat", "block", "blanket"}
+    assert checklist == {
+        "mat": False,
+        "block": False,
+        "blanket": False,
+        "therapy-table": True,
+        "strap": True,
+        "bolster": True,
+        "pillow": True,
+        "massage-ball": True,
+        "kettlebell": True,
+    } or {k for k, v in checklist.items() if not v} == {"mat", "block", "blanket"}
 
 
 IAST = set("abcdefghijklmnopqrstuvwxyzāīūṛṝḷḹṅñṭḍṇśṣṃḥ ")
@@ -150,19 +229,30 @@ IAST = set("abcdefghijklmnopqrstuvwxyzāīūṛṝḷḹṅñṭḍṇśṣṃ�
 def test_sanskrit_only_where_the_brief_gives_it_and_in_iast(library):
     sanskrit = {slug: pose.sanskrit for slug, pose in library.poses.items() if pose.sanskrit}
     assert sanskrit == {
-        "boat-pose": "Nāvāsana", "chair-pose": "Utkaṭāsana", "bridge-pose": "Setu Bandha Sarvāṅgāsana",
-        "locust-pose": "Śalabhāsana", "dancer-pose": "Naṭarājāsana", "pelvic-tilts-prone-savasana": "Śavāsana",
+        "boat-pose": "Nāvāsana",
+        "chair-pose": "Utkaṭāsana",
+        "bridge-pose": "Setu Bandha Sarvāṅgāsana",
+        "locust-pose": "Śalabhāsana",
+        "dancer-pose": "Naṭarājāsana",
+        "pelvic-tilts-prone-savasana": "Śavāsana",
     }
     for name in sanskrit.values():
         assert unicodedata.is_normalized("NFC", name)
         assert set(name.lower()) <= IAST, name
 
 
-@pytest.mark.parametrize("slug,works,stretches", [
-    ("boat-pose", True, False), ("chair-pose", True, False), ("leg-raise", True, False),
-    ("bridge-pose", False, True), ("locust-pose", False, True), ("dancer-pose", False, True),
-    ("low-lunge", False, True),
-])
+@pytest.mark.parametrize(
+    "slug,works,stretches",
+    [
+        ("boat-pose", True, False),
+        ("chair-pose", True, False),
+        ("leg-raise", True, False),
+        ("bridge-pose", False, True),
+        ("locust-pose", False, True),
+        ("dancer-pose", False, True),
+        ("low-lunge", False, True),
+    ],
+)
 def test_related_poses_say_whether_they_contract_or_lengthen_the_iliopsoas(library, slug, works, stretches):
     pose = library.poses[slug]
     assert ("iliopsoas" in pose.muscles.works) is works
@@ -170,15 +260,34 @@ def test_related_poses_say_whether_they_contract_or_lengthen_the_iliopsoas(libra
 
 
 def test_the_glossary_has_the_terms_the_pages_use(library):
-    words = {t.term.lower() for t in library.glossary.terms} | {a.lower() for t in library.glossary.terms for a in t.aliases}
-    for word in ["iliopsoas", "psoas major", "psoas minor", "iliacus", "lesser trochanter", "asis", "pnf", "lordosis",
-                 "anterior pelvic tilt", "posterior pelvic tilt", "diaphragm", "hyperlordosis", "gluteals", "quadriceps"]:
+    words = {t.term.lower() for t in library.glossary.terms} | {
+        a.lower() for t in library.glossary.terms for a in t.aliases
+    }
+    for word in [
+        "iliopsoas",
+        "psoas major",
+        "psoas minor",
+        "iliacus",
+        "lesser trochanter",
+        "asis",
+        "pnf",
+        "lordosis",
+        "anterior pelvic tilt",
+        "posterior pelvic tilt",
+        "diaphragm",
+        "hyperlordosis",
+        "gluteals",
+        "quadriceps",
+    ]:
         assert word in words
 
 
 def test_the_source_is_credited(library):
     source = library.sequences[SEQUENCE].source
-    assert source.credit() == "Adapted from “8 Poses for Iliopsoas Release” by Amber Burke and Bill Reif (Yoga International)."
+    assert (
+        source.credit()
+        == "Adapted from “8 Poses for Iliopsoas Release” by Amber Burke and Bill Reif (Yoga International)."
+    )
 
 
 def test_estimated_duration(library):
@@ -202,8 +311,10 @@ def _flat(text):
 
 
 def _docs():
-    return {path.relative_to(ROOT).as_posix(): _flat(path.read_text(encoding="utf-8"))
-            for path in sorted((ROOT / "docs").rglob("*.md"))}
+    return {
+        path.relative_to(ROOT).as_posix(): _flat(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "docs").rglob("*.md"))
+    }
 
 
 # Word for word the source article's (issue 15, item 7; issue 20, item 11): every page, front matter included,
@@ -232,13 +343,20 @@ def test_no_page_keeps_the_source_wording(phrase):
 
 # Said more firmly than the source, or something else than it (issue 20, items 3, 5, 6, 8, 10).
 DRIFTS = [
-    "at most once a day", "up to once a day", "no more than once a day",   # an option, not a maximum
-    "belly breath",                                                        # the whole waist, not the belly
-    "never massage", "not something to do on anyone else",                  # 'not recommended', 'best left to'
-    "quadriceps often", "often are as well", "often tight", "a likely sign",  # the source's 'may'
-    "which means the iliopsoas is short",                                  # the roll shortens it
-    "deep hip flexor", "hip flexors are the",                              # no 'deep'; the others 'include'
-    "a few quiet minutes",                                                 # a minute or two
+    "at most once a day",
+    "up to once a day",
+    "no more than once a day",  # an option, not a maximum
+    "belly breath",  # the whole waist, not the belly
+    "never massage",
+    "not something to do on anyone else",  # 'not recommended', 'best left to'
+    "quadriceps often",
+    "often are as well",
+    "often tight",
+    "a likely sign",  # the source's 'may'
+    "which means the iliopsoas is short",  # the roll shortens it
+    "deep hip flexor",
+    "hip flexors are the",  # no 'deep'; the others 'include'
+    "a few quiet minutes",  # a minute or two
 ]
 
 
@@ -329,8 +447,13 @@ def test_breathing_takes_a_minute_or_two_with_the_whole_waist(library):
     assert "3 diaphragmatic breaths, your whole waist widening" in _flat(library.poses["supine-knee-to-chest"].body)
 
 
-@pytest.mark.parametrize("number,slug,instead_of", [(5, "low-lunge-side-bend", "instead of settling into the lunge"),
-                                                    (6, "warrior-one-side-bend", "instead of the arm overhead")])
+@pytest.mark.parametrize(
+    "number,slug,instead_of",
+    [
+        (5, "low-lunge-side-bend", "instead of settling into the lunge"),
+        (6, "warrior-one-side-bend", "instead of the arm overhead"),
+    ],
+)
 def test_side_bend_is_offered_instead_of_the_hold_not_after_it(library, number, slug, instead_of):
     step = library.sequences[SEQUENCE].steps[number - 1]
     assert step.pose == slug

@@ -42,17 +42,26 @@ def served(tmp_path):
     watched = tmp_path / "pdf"
     watched.mkdir()
     (watched / "card.css").write_text("/* card */\n")
-    config = {"site_name": "t", "site_url": "https://posebook.example.org/", "docs_dir": str(docs),
-              "theme": {"name": "material", "font": False}, "hooks": [str(ROOT / "hooks" / "posebook_hook.py")],
-              "watch": [str(watched)], "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html",
-                                                               "tables", "toc"]}
+    config = {
+        "site_name": "t",
+        "site_url": "https://posebook.example.org/",
+        "docs_dir": str(docs),
+        "theme": {"name": "material", "font": False},
+        "hooks": [str(ROOT / "hooks" / "posebook_hook.py")],
+        "watch": [str(watched)],
+        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
+    }
     with (tmp_path / "mkdocs.yml").open("w") as f:
         YAML(typ="safe", pure=True).dump(config, f)
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
-                                str(tmp_path / "mkdocs.yml")], cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
-                               env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(tmp_path / "mkdocs.yml")],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(lambda: "Low Lunge" in fetch(base + "sequences/short/")), (tmp_path / "serve.log").read_text()
@@ -78,8 +87,9 @@ def test_a_broken_edit_is_reported_and_the_fix_is_served(served):
     pose = docs / "poses" / "low-lunge.md"
     good = pose.read_text()
     pose.write_text(good.replace("props:", "prop:"))
-    assert wait_for(lambda: "low-lunge.md:5:1: error: prop: unknown field 'prop' (did you mean 'props'?)" in log.read_text()), \
-        log.read_text()
+    assert wait_for(
+        lambda: "low-lunge.md:5:1: error: prop: unknown field 'prop' (did you mean 'props'?)" in log.read_text()
+    ), log.read_text()
     assert "Traceback" not in log.read_text()
     pose.write_text(good.replace("name: Low Lunge", "name: Fixed Lunge"))
     assert wait_for(lambda: "Fixed Lunge" in fetch(base + "sequences/short/")), log.read_text()

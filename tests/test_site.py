@@ -22,8 +22,13 @@ def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
     config_file = project / "mkdocs.yml"
     with config_file.open("w", encoding="utf-8") as f:
         yaml.dump(config, f)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
-                          cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -73,9 +78,15 @@ def test_sequence_page_lists_the_steps_in_order_with_anchors(site):
     page = article(site, "sequences/iliopsoas-release")
     steps = page.select("h3[id^=step-]")
     assert [h["id"] for h in steps] == [
-        "step-1-diaphragmatic-breathing", "step-2-supine-knee-to-chest", "step-3-supported-bridge-variations",
-        "step-4-side-lying-iliopsoas-stretch", "step-5-low-lunge-side-bend", "step-6-warrior-one-side-bend",
-        "step-7-iliopsoas-self-massage", "step-8-pelvic-tilts-prone-savasana"]
+        "step-1-diaphragmatic-breathing",
+        "step-2-supine-knee-to-chest",
+        "step-3-supported-bridge-variations",
+        "step-4-side-lying-iliopsoas-stretch",
+        "step-5-low-lunge-side-bend",
+        "step-6-warrior-one-side-bend",
+        "step-7-iliopsoas-self-massage",
+        "step-8-pelvic-tilts-prone-savasana",
+    ]
     assert steps[7].find(attrs={"lang": "sa-Latn"}).get_text() == "Śavāsana"
     text = page.get_text(" ", strip=True)
     assert "not a substitute for personal advice" in text
@@ -152,7 +163,9 @@ def test_every_page_has_one_h1_a_title_a_description_and_lang(site):
 
 def test_pose_and_sequence_descriptions_come_from_their_summaries(site, library):
     for item in [*library.poses.values(), *library.sequences.values(), *library.props.values()]:
-        soup = BeautifulSoup((site / page_of(site, item.src_path) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(
+            (site / page_of(site, item.src_path) / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
         assert soup.find("meta", attrs={"name": "description"})["content"] == " ".join(item.summary.split())
 
 
@@ -223,8 +236,10 @@ def test_sequence_step_shows_sides_timeline_cue_and_pose_link(site):
     step = page.find(id="step-2-supine-knee-to-chest")
     parts = [li.get_text(" ", strip=True) for li in step.find_next("ul").find_all("li")]
     assert parts == [
-        "right side first, then left: contract 3 breaths (knee in, hand pushes it away) → relax 3 breaths (leg long, arm by your side)",
-        "Both legs, both sides at once: contract 3 breaths (both knees in, hands push away) → relax 3+ breaths (legs long, hands press thighs down softly)",
+        "right side first, then left: contract 3 breaths (knee in, hand pushes it away) → relax 3 breaths (leg long, "
+        "arm by your side)",
+        "Both legs, both sides at once: contract 3 breaths (both knees in, hands push away) → relax 3+ breaths (legs "
+        "long, hands press thighs down softly)",
     ]
     assert step.find_next("em").get_text() == "Thigh and hand press into each other; the leg hardly moves."
     assert step.find_next("a", string=re.compile("How to do"))["href"] == "../../poses/supine-knee-to-chest/"
@@ -240,7 +255,9 @@ def test_sequence_json_ld_is_a_howto_with_a_step_per_pose(site, library):
     assert [s["@type"] for s in data["step"]] == ["HowToStep"] * 8
     assert [s["position"] for s in data["step"]] == list(range(1, 9))
     for number, step in enumerate(data["step"], start=1):
-        assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + step_anchor(sequence, number)
+        assert step["url"] == "https://posebook.example.org/sequences/iliopsoas-release/#" + step_anchor(
+            sequence, number
+        )
         assert page.find(id=step["url"].split("#")[1]) is not None
         # Each step's picture is its figure on the site, with the figure's description.
         image = step["image"]["url"].removeprefix("https://posebook.example.org/")
@@ -269,7 +286,13 @@ def test_index_pages(site, library):
     for pose in library.poses.values():
         for caution in pose.cautions:
             assert caution.condition in cautions
-    assert [h["id"] for h in article(site, "cautions").find_all("h2")] == ["stop", "see-a-professional", "skip", "modify", "take-care"]
+    assert [h["id"] for h in article(site, "cautions").find_all("h2")] == [
+        "stop",
+        "see-a-professional",
+        "skip",
+        "modify",
+        "take-care",
+    ]
 
     muscles = article(site, "muscles")
     iliopsoas = muscles.find(id="iliopsoas")
@@ -313,7 +336,9 @@ def test_every_link_and_anchor_resolves(site):
                 assert other.find(id=target.fragment) is not None, (path, href)
 
 
-EXTERNAL = re.compile(r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//(?!posebook\.example\.org)""", re.I)
+EXTERNAL = re.compile(
+    r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//(?!posebook\.example\.org)""", re.I
+)
 CSS_EXTERNAL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*(?:https?:)?//""", re.I)
 
 
@@ -328,13 +353,21 @@ def test_no_page_references_another_host(site):
 
 def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "posebook", "generate", str(out), "-f", str(ROOT / "mkdocs.yml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "posebook", "generate", str(out), "-f", str(ROOT / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks" not in config
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
-                           cwd=out, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "plain"
     ours = [p.relative_to(site) for p in html_pages(site)]
@@ -369,7 +402,9 @@ def test_pose_pages_show_every_figure_on_each_side_with_its_alt_text(site, libra
         images = html.select(".pb-figures figure.pb-figure img")
         found = drawings(pose, library.props)
         assert [img["alt"] for img in images] == [d.alt for d in found], pose.slug
-        captions = [f.figcaption.get_text() if f.figcaption else "" for f in html.select(".pb-figures figure.pb-figure")]
+        captions = [
+            f.figcaption.get_text() if f.figcaption else "" for f in html.select(".pb-figures figure.pb-figure")
+        ]
         assert captions == [d.caption for d in found]
         for img, drawing in zip(images, found):
             target = (site / page_of(site, pose.src_path) / img["src"]).resolve()
@@ -393,7 +428,9 @@ def test_each_sequence_step_shows_its_figures_on_the_side_it_starts_with(site, l
         assert "pb-step-figures" in block["class"], number
         expected = figures_for(library.poses[step.pose], library.props, first_side(step.sides), step.figures)
         assert [img["alt"] for img in block.select("img")] == [d.alt for d in expected]
-        assert all((site / "sequences/iliopsoas-release" / img["src"]).resolve().is_file() for img in block.select("img"))
+        assert all(
+            (site / "sequences/iliopsoas-release" / img["src"]).resolve().is_file() for img in block.select("img")
+        )
     step2 = html.find(id=step_anchor(sequence, 2)).find_next_sibling()
     assert [f.get_text() for f in step2.select("figcaption")] == ["Contract", "Relax", "Both legs"]
     assert step2.select("img")[0]["alt"].startswith("Lying on the back, right knee drawn toward the chest")

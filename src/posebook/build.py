@@ -6,9 +6,9 @@ each as a path in the site and its content. The MkDocs hook, `posebook generate`
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .model import Library
 from .printables.card import PAPER_LABELS, CardFile, build_cards
@@ -53,7 +53,11 @@ def project_settings(source: Settings | str | os.PathLike) -> Settings:
         return source
     path = Path(source)
     if path.is_dir():
-        return read_settings(path / CONFIG_FILE) if (path / CONFIG_FILE).is_file() else default_settings(path / "docs", path)
+        return (
+            read_settings(path / CONFIG_FILE)
+            if (path / CONFIG_FILE).is_file()
+            else default_settings(path / "docs", path)
+        )
     return read_settings(path)
 
 

@@ -12,16 +12,21 @@ from .read import try_load_library
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="posebook", description="Yoga poses, props and sequences as Markdown, "
-                                                                   "published as a website and printable cards.")
+    parser = argparse.ArgumentParser(
+        prog="posebook",
+        description="Yoga poses, props and sequences as Markdown, published as a website and printable cards.",
+    )
     parser.add_argument("--version", action="version", version=f"posebook {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the library and list every problem")
     check.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
-    check.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="'github' prints GitHub Actions annotations")
+    check.add_argument(
+        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help="'github' prints GitHub Actions annotations"
+    )
 
     new = commands.add_parser("new", help="write a starter page for a pose, prop or sequence")
     new.add_argument("kind", choices=("pose", "prop", "sequence"))
@@ -35,23 +40,34 @@ def main(argv: list[str] | None = None) -> int:
     card.add_argument("sequence", help="the sequence's slug, e.g. iliopsoas-release")
     card.add_argument("--paper", choices=("a4", "letter"), default="a4")
     card.add_argument("-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf)")
-    card.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+    card.add_argument(
+        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+    )
 
-    figures = commands.add_parser("figures", help="draw the figures of some poses (or all) as SVG files, and print "
-                                                  "each one's alt text, to check a figure while you write it")
+    figures = commands.add_parser(
+        "figures",
+        help="draw the figures of some poses (or all) as SVG files, and print "
+        "each one's alt text, to check a figure while you write it",
+    )
     figures.add_argument("poses", nargs="*", help="pose slugs, e.g. low-lunge (default: every pose)")
     figures.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
-    figures.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+    figures.add_argument(
+        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+    )
     figures.add_argument("-o", "--output", default="figures", type=Path, help="folder to write to (default: figures)")
 
-    generate = commands.add_parser("generate", help="write the library and every generated page for a site "
-                                                    "generator that runs no hooks")
+    generate = commands.add_parser(
+        "generate", help="write the library and every generated page for a site generator that runs no hooks"
+    )
     generate.add_argument("out", type=Path, help="the folder to write (its docs/ is replaced)")
-    generate.add_argument("-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+    generate.add_argument(
+        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+    )
 
     args = parser.parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema, "card": _card, "figures": _figures,
-            "generate": _generate}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "card": _card, "figures": _figures, "generate": _generate}[
+        args.command
+    ](args)
 
 
 def _settings(args: argparse.Namespace):
@@ -167,8 +183,11 @@ def _card(args: argparse.Namespace) -> int:
     if sequence is None:
         hint = did_you_mean(args.sequence, result.library.sequences)
         known = ", ".join(result.library.sequences) or "none"
-        print(f"posebook card: no sequence '{args.sequence}'" + (f" (did you mean '{hint}'?)" if hint else f"; the sequences are: {known}"),
-              file=sys.stderr)
+        print(
+            f"posebook card: no sequence '{args.sequence}'"
+            + (f" (did you mean '{hint}'?)" if hint else f"; the sequences are: {known}"),
+            file=sys.stderr,
+        )
         return 1
     pdf = result.cards[0].pdf
     output = args.output or Path(card_filename(sequence, args.paper))

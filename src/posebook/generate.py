@@ -34,8 +34,11 @@ def generate(config_path: Path, out: Path) -> Build:
         shutil.copyfile(path, target)
     for rel, page in result.pages.items():
         own = library.pages.get(rel)
-        meta = {} if own is None else {k: v for k, v in own.model_dump(include=set(_KEEP)).items()
-                                       if v not in (None, [], {})}
+        meta = (
+            {}
+            if own is None
+            else {k: v for k, v in own.model_dump(include=set(_KEEP)).items() if v not in (None, [], {})}
+        )
         _write_page(out_docs / rel, {**meta, **page.meta}, page.markdown)
     for output in result.generated:
         target = out_docs / output.path

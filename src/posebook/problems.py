@@ -9,8 +9,9 @@ matter (`loc`), and the reader places it with `Problem.placed`."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .read.frontmatter import SourcePage
@@ -41,7 +42,7 @@ class Problem:
             f"title=posebook::{_escape_data(text)}"
         )
 
-    def placed(self, page: "SourcePage", prefix: Loc = ()) -> "Problem":
+    def placed(self, page: SourcePage, prefix: Loc = ()) -> Problem:
         """This problem at its place in a page: `loc` (under `prefix`) found in the front matter."""
         loc = (*prefix, *self.loc)
         line, column = page.positions.of_value(loc)

@@ -28,10 +28,10 @@ muscles:
 cautions: []
 # cautions:
 #   - condition: Your knee hurts
-#     action: modify  # {', '.join(ACTIONS)}
+#     action: modify  # {", ".join(ACTIONS)}
 #     advice: Pad the knee with a folded blanket.
 # figures:  # a stick figure for the site and the card; see the authoring guide
-#   - base: standing  # {', '.join(BASES)}
+#   - base: standing  # {", ".join(BASES)}
 #     near: {{hip: 90, knee: 90}}  # the arm and leg facing you: shoulder, elbow, hip, knee, ankle in degrees
 #     far: {{}}
 ---
@@ -53,7 +53,7 @@ name: {_quoted(name)}
 summary: >-
   What a {name.lower()} is and what it is for, in one or two sentences.
 # other_names: [Another name]
-# shape: block  # how figures draw it: {', '.join(SHAPES)}
+# shape: block  # how figures draw it: {", ".join(SHAPES)}
 ---
 
 How the poses in this library use it, and what can stand in for it.
@@ -75,9 +75,9 @@ props: []  # props for the whole class beyond the poses' own, e.g. [mat]
 cautions: []
 steps:
   - pose: {first_pose}  # the slug of a pose page
-    sides: none  # {', '.join(SIDES)}
+    sides: none  # {", ".join(SIDES)}
     cue: One short cue for the class.
-    phases:  # each one of: {', '.join(PHASES)}
+    phases:  # each one of: {", ".join(PHASES)}
       - hold: 5 breaths  # or '30 seconds', '1-2 minutes', '3+ breaths'
 ---
 

@@ -9,9 +9,10 @@ import importlib
 import json
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .problems import ContentError, Problem
 
@@ -20,8 +21,19 @@ DEFAULT_LANGUAGE = "en"
 # MkDocs always renders with these, before the ones mkdocs.yml lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What a library is rendered with when there is no mkdocs.yml: the extensions posebook's pages use.
-DEFAULT_MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "posebook.site.markdown_ext", "admonition",
-                               "attr_list", "def_list", "md_in_html", "pymdownx.details", "pymdownx.superfences")
+DEFAULT_MARKDOWN_EXTENSIONS = (
+    "toc",
+    "tables",
+    "fenced_code",
+    "abbr",
+    "posebook.site.markdown_ext",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -54,13 +66,18 @@ class Settings:
         """A Python-Markdown converter with the site's own extensions and their settings."""
         import markdown
 
-        return markdown.Markdown(extensions=list(self.markdown_extensions),
-                                 extension_configs={k: dict(v) for k, v in self.markdown_configs.items()})
+        return markdown.Markdown(
+            extensions=list(self.markdown_extensions),
+            extension_configs={k: dict(v) for k, v in self.markdown_configs.items()},
+        )
 
     def markdown_key(self) -> str:
         """The Markdown extensions and their settings as text, for cache keys."""
-        return json.dumps([list(self.markdown_extensions), {k: self.markdown_configs[k] for k in sorted(self.markdown_configs)}],
-                          sort_keys=True, default=repr)
+        return json.dumps(
+            [list(self.markdown_extensions), {k: self.markdown_configs[k] for k in sorted(self.markdown_configs)}],
+            sort_keys=True,
+            default=repr,
+        )
 
 
 def default_settings(docs_dir: str | os.PathLike, project: str | os.PathLike | None = None) -> Settings:
@@ -74,14 +91,27 @@ def read_settings(config_file: str | os.PathLike) -> Settings:
     path = Path(config_file)
     shown = path.as_posix()
     if not path.is_file():
-        raise ContentError([Problem(shown, 1, 1, "", f"{shown} not found; run posebook in the project folder or give "
-                                                       "-f path/to/mkdocs.yml")])
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"{shown} not found; run posebook in the project folder or give -f path/to/mkdocs.yml",
+                )
+            ]
+        )
     config, positions = _load_yaml(path)
     return settings_from_config(config, path.parent, shown, positions)
 
 
-def settings_from_config(config: Mapping[str, Any], project: str | os.PathLike, shown: str = CONFIG_FILE,
-                         positions: Mapping[tuple, tuple[int, int]] | None = None) -> Settings:
+def settings_from_config(
+    config: Mapping[str, Any],
+    project: str | os.PathLike,
+    shown: str = CONFIG_FILE,
+    positions: Mapping[tuple, tuple[int, int]] | None = None,
+) -> Settings:
     """Settings from a mkdocs.yml mapping whose relative paths are relative to `project`."""
     project = Path(project)
     positions = positions or {}
@@ -106,15 +136,24 @@ def settings_from_config(config: Mapping[str, Any], project: str | os.PathLike, 
     if isinstance(options, Mapping) and "breath_seconds" in options:
         breath = _breath_seconds(options["breath_seconds"])
         if breath is None:
-            problem(("extra", "posebook", "breath_seconds"),
-                    "expected the shortest and longest breath in seconds, e.g. [4, 6]: two numbers above 0, "
-                    "the shorter first")
+            problem(
+                ("extra", "posebook", "breath_seconds"),
+                "expected the shortest and longest breath in seconds, e.g. [4, 6]: two numbers above 0, "
+                "the shorter first",
+            )
             breath = DEFAULT_BREATH_SECONDS
     names, configs = _extensions(config.get("markdown_extensions"))
     if problems:
         raise ContentError(problems)
-    return Settings(project=project, docs_dir=docs, site_url=site_url, language=language, breath_seconds=breath,
-                    markdown_extensions=names, markdown_configs=configs)
+    return Settings(
+        project=project,
+        docs_dir=docs,
+        site_url=site_url,
+        language=language,
+        breath_seconds=breath,
+        markdown_extensions=names,
+        markdown_configs=configs,
+    )
 
 
 def _breath_seconds(value: Any) -> tuple[float, float] | None:

@@ -7,9 +7,9 @@ from the same place here, so they cannot disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from .figure import Drawing, drawings, figures_for
 from .model import ACTIONS, Caution, Count, Library, Phase, Pose, Prop, PropUse, Sequence, Step, Term
@@ -187,18 +187,28 @@ def first_side(sides: str | None) -> str | None:
 
 def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS) -> Views:
     """Every derived fact of the library, once."""
-    sequences = {slug: _sequence_view(library, sequence, breath_seconds)
-                 for slug, sequence in library.sequences.items()}
+    sequences = {
+        slug: _sequence_view(library, sequence, breath_seconds) for slug, sequence in library.sequences.items()
+    }
     used: dict[str, list[StepRef]] = {slug: [] for slug in library.poses}
     for view in sequences.values():
         for step in view.steps:
             used.setdefault(step.pose.slug, []).append(StepRef(step))
-    poses = {slug: PoseView(pose, tuple(drawings(pose, library.props)), tuple(used[slug]))
-             for slug, pose in library.poses.items()}
+    poses = {
+        slug: PoseView(pose, tuple(drawings(pose, library.props)), tuple(used[slug]))
+        for slug, pose in library.poses.items()
+    }
     props = {slug: _prop_view(library, prop, sequences) for slug, prop in library.props.items()}
     figures = tuple(d for view in poses.values() for d in view.drawings)
-    return Views(breath_seconds, MappingProxyType(poses), MappingProxyType(props), MappingProxyType(sequences),
-                 _muscles(library), _cautions(library, sequences), figures)
+    return Views(
+        breath_seconds,
+        MappingProxyType(poses),
+        MappingProxyType(props),
+        MappingProxyType(sequences),
+        _muscles(library),
+        _cautions(library, sequences),
+        figures,
+    )
 
 
 def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> SequenceView:
@@ -208,23 +218,36 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> Seq
         parts = _parts(step, breath)
         previous = library.poses[sequence.steps[number - 2].pose] if number > 1 else None
         following = library.poses[sequence.steps[number].pose] if number < len(sequence.steps) else None
-        steps.append(StepView(
-            sequence=sequence, number=number, step=step, pose=pose, parts=parts,
-            cautions=(*pose.cautions, *step.cautions),
-            figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures)),
-            seconds=_sum(p.seconds for p in parts), previous=previous, next=following))
+        steps.append(
+            StepView(
+                sequence=sequence,
+                number=number,
+                step=step,
+                pose=pose,
+                parts=parts,
+                cautions=(*pose.cautions, *step.cautions),
+                figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures)),
+                seconds=_sum(p.seconds for p in parts),
+                previous=previous,
+                next=following,
+            )
+        )
     panel = [PanelEntry(c, None) for c in sequence.cautions]
     panel += [PanelEntry(c, step) for step in steps for c in step.cautions]
-    return SequenceView(sequence, tuple(steps), _checklist(library, sequence), tuple(panel),
-                        _sum(s.seconds for s in steps))
+    return SequenceView(
+        sequence, tuple(steps), _checklist(library, sequence), tuple(panel), _sum(s.seconds for s in steps)
+    )
 
 
 def _parts(step: Step, breath: Seconds) -> tuple[PartView, ...]:
     main = PartView(None, step.sides or "none", tuple(step.phases), step.repetitions, False, None, (0.0, 0.0))
-    parts = [main, *(PartView(p.name, p.sides, tuple(p.phases), p.repetitions, p.optional, p.cue, (0.0, 0.0))
-                     for p in step.then)]
-    return tuple(PartView(p.name, p.sides, p.phases, p.repetitions, p.optional, p.cue, _part_seconds(p, breath))
-                 for p in parts)
+    parts = [
+        main,
+        *(PartView(p.name, p.sides, tuple(p.phases), p.repetitions, p.optional, p.cue, (0.0, 0.0)) for p in step.then),
+    ]
+    return tuple(
+        PartView(p.name, p.sides, p.phases, p.repetitions, p.optional, p.cue, _part_seconds(p, breath)) for p in parts
+    )
 
 
 def _part_seconds(part: PartView, breath: Seconds) -> Seconds:
@@ -268,8 +291,10 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
         pose = library.poses[step.pose]
         for use in pose.props:
             add(use, f"{number}. {pose.name}")
-    checklist = [ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))
-                 for slug, i in items.items()]
+    checklist = [
+        ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))
+        for slug, i in items.items()
+    ]
     return tuple([i for i in checklist if not i.optional] + [i for i in checklist if i.optional])
 
 
@@ -281,8 +306,11 @@ def _prop_view(library: Library, prop: Prop, sequences: Mapping[str, SequenceVie
                 uses.append(PoseUse(pose, use, None))
             elif prop.slug in use.instead:
                 uses.append(PoseUse(pose, use, library.props[use.prop]))
-    using = tuple(view.sequence for view in sequences.values()
-                  if any(item.prop.slug == prop.slug or prop in item.instead for item in view.checklist))
+    using = tuple(
+        view.sequence
+        for view in sequences.values()
+        if any(item.prop.slug == prop.slug or prop in item.instead for item in view.checklist)
+    )
     return PropView(prop, tuple(uses), using)
 
 
@@ -301,8 +329,10 @@ def _muscles(library: Library) -> tuple[MuscleView, ...]:
     def by_name(poses: list[Pose]) -> tuple[Pose, ...]:
         return tuple(sorted(poses, key=lambda p: p.name.lower()))
 
-    return tuple(MuscleView(name, terms.get(name), by_name(found[name]["stretches"]), by_name(found[name]["works"]))
-                 for name in sorted(found))
+    return tuple(
+        MuscleView(name, terms.get(name), by_name(found[name]["stretches"]), by_name(found[name]["works"]))
+        for name in sorted(found)
+    )
 
 
 def _cautions(library: Library, sequences: Mapping[str, SequenceView]) -> tuple[CautionEntry, ...]:
@@ -311,15 +341,18 @@ def _cautions(library: Library, sequences: Mapping[str, SequenceView]) -> tuple[
     for pose in library.poses.values():
         for caution in pose.cautions:
             entries.setdefault((caution.action, caution.condition), []).append(
-                CautionPlace(pose=pose, applies_to=caution.applies_to))
+                CautionPlace(pose=pose, applies_to=caution.applies_to)
+            )
     for view in sequences.values():
         for caution in view.sequence.cautions:
             entries.setdefault((caution.action, caution.condition), []).append(
-                CautionPlace(sequence=view.sequence, applies_to=caution.applies_to))
+                CautionPlace(sequence=view.sequence, applies_to=caution.applies_to)
+            )
         for step in view.steps:
             for caution in step.cautions:
                 entries.setdefault((caution.action, caution.condition), []).append(
-                    CautionPlace(sequence=view.sequence, step=step))
+                    CautionPlace(sequence=view.sequence, step=step)
+                )
     out = []
     for action in ACTION_ORDER:
         for (act, condition), places in sorted(entries.items(), key=lambda item: item[0][1]):

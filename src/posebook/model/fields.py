@@ -31,8 +31,12 @@ def choice(*values: str, what: str):
         raise PydanticCustomError(
             "posebook_choice",
             "{shown} is not a {what}; use one of: {choices}",
-            {"shown": shown, "what": what, "choices": ", ".join(values),
-             "suggestion": did_you_mean(value, values) if isinstance(value, str) else None},
+            {
+                "shown": shown,
+                "what": what,
+                "choices": ", ".join(values),
+                "suggestion": did_you_mean(value, values) if isinstance(value, str) else None,
+            },
         )
 
     return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
@@ -57,33 +61,54 @@ def _shown(value: Any) -> str:
 def _slug_ref(kind: str):
     def check(value: Any) -> Any:
         if not isinstance(value, str):
-            raise PydanticCustomError("posebook_ref", "expected the slug of a {kind} (its file name without .md), got {shown}",
-                                      {"kind": kind, "shown": _shown(value)})
+            raise PydanticCustomError(
+                "posebook_ref",
+                "expected the slug of a {kind} (its file name without .md), got {shown}",
+                {"kind": kind, "shown": _shown(value)},
+            )
         if _leaves_docs(value):
             raise PydanticCustomError(
                 "posebook_ref_outside",
                 "'{value}' points outside docs/; refer to a {kind} by its slug only (its file name without .md)",
-                {"value": value, "kind": kind})
+                {"value": value, "kind": kind},
+            )
         if "/" in value or "\\" in value or value.startswith(".") or value.endswith(".md"):
             raise PydanticCustomError(
                 "posebook_ref_path",
                 "'{value}' is a path; refer to a {kind} by its slug only (its file name without .md), "
                 "which always stays inside docs/",
-                {"value": value, "kind": kind, "suggestion": _slug_from_path(value)})
+                {"value": value, "kind": kind, "suggestion": _slug_from_path(value)},
+            )
         if not SLUG.match(value):
-            raise PydanticCustomError("posebook_slug", "'{value}' is not a slug: use lowercase letters, digits and single hyphens, e.g. 'low-lunge'",
-                                      {"value": value, "suggestion": slugify(value) or None})
+            raise PydanticCustomError(
+                "posebook_slug",
+                "'{value}' is not a slug: use lowercase letters, digits and single hyphens, e.g. 'low-lunge'",
+                {"value": value, "suggestion": slugify(value) or None},
+            )
         return value
 
-    return Annotated[str, BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN,
-                                                                  "description": f"The slug of a {kind}: its file name without .md"})]
+    return Annotated[
+        str,
+        BeforeValidator(check),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": SLUG_PATTERN,
+                "description": f"The slug of a {kind}: its file name without .md",
+            }
+        ),
+    ]
 
 
 def _leaves_docs(value: str) -> bool:
     """True for a path that no page under docs/ could mean: absolute, or climbing above docs/."""
     parts = re.split(r"[\\/]", value)
-    return (value.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", value) is not None
-            or "://" in value or parts.count("..") > 1)
+    return (
+        value.startswith(("/", "\\", "~"))
+        or re.match(r"^[A-Za-z]:", value) is not None
+        or "://" in value
+        or parts.count("..") > 1
+    )
 
 
 def _slug_from_path(value: str) -> str | None:
@@ -98,6 +123,7 @@ def slugify(name: str) -> str:
 
 PoseRef = _slug_ref("pose")
 PropRef = _slug_ref("prop")
+
 
 def _no_markup(value: Any) -> Any:
     # A title or name becomes the page's <title>, navigation and card heading; themes print
@@ -114,8 +140,14 @@ Cue = Annotated[str, Field(min_length=1, max_length=300)]
 
 # --- amounts of time -------------------------------------------------------------------
 
-UNITS = {"breath": "breath", "breaths": "breath", "second": "second", "seconds": "second",
-         "minute": "minute", "minutes": "minute"}
+UNITS = {
+    "breath": "breath",
+    "breaths": "breath",
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+}
 WORDS = {"a couple of": (2, 2), "a few": (3, 5), "several": (3, 6)}
 _NUMBER = r"\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
@@ -147,37 +179,60 @@ def parse_amount(value: Any) -> Any:
     if isinstance(value, Amount):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise PydanticCustomError("posebook_amount", "expected an amount of time, got {shown}; {help}",
-                                  {"shown": _shown(value), "help": AMOUNT_HELP})
+        raise PydanticCustomError(
+            "posebook_amount",
+            "expected an amount of time, got {shown}; {help}",
+            {"shown": _shown(value), "help": AMOUNT_HELP},
+        )
     if isinstance(value, (int, float)):
-        raise PydanticCustomError("posebook_amount", "{value} what? Say the unit: '{value} breaths', '{value} seconds' or '{value} minutes'",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "posebook_amount",
+            "{value} what? Say the unit: '{value} breaths', '{value} seconds' or '{value} minutes'",
+            {"value": value},
+        )
     text = " ".join(value.split())
     if text.startswith("-"):
-        raise PydanticCustomError("posebook_amount", "'{value}' is negative; an amount of time must be more than zero",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "posebook_amount", "'{value}' is negative; an amount of time must be more than zero", {"value": value}
+        )
     match = _AMOUNT.match(text.lower())
     if not match:
-        raise PydanticCustomError("posebook_amount", "'{value}' is not an amount of time; {help}",
-                                  {"value": value, "help": AMOUNT_HELP})
+        raise PydanticCustomError(
+            "posebook_amount", "'{value}' is not an amount of time; {help}", {"value": value, "help": AMOUNT_HELP}
+        )
     unit = UNITS.get(match["unit"])
     if unit is None:
-        raise PydanticCustomError("posebook_amount", "'{unit}' is not a unit; count in breaths, seconds or minutes",
-                                  {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], UNITS)})
+        raise PydanticCustomError(
+            "posebook_amount",
+            "'{unit}' is not a unit; count in breaths, seconds or minutes",
+            {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], UNITS)},
+        )
     if match["word"]:
         low, high = WORDS[match["word"]]
         return Amount(text=text, low=low, high=high, unit=unit)
     low = float(match["low"])
     high = float(match["high"]) if match["high"] else None
     if low <= 0 or (high is not None and high <= low):
-        raise PydanticCustomError("posebook_amount", "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "posebook_amount",
+            "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
+            {"value": value},
+        )
     return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
 
 
-AmountField = Annotated[Amount, BeforeValidator(parse_amount),
-                        WithJsonSchema({"type": "string", "description": AMOUNT_HELP,
-                                        "pattern": r"^(\d+(\.\d+)?(\s*(-|–|to)\s*\d+(\.\d+)?)?(\+|\s+or\s+more)?|a couple of|a few|several)\s+(breaths?|seconds?|minutes?)$"})]
+AmountField = Annotated[
+    Amount,
+    BeforeValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": AMOUNT_HELP,
+            "pattern": r"^(\d+(\.\d+)?(\s*(-|–|to)\s*\d+(\.\d+)?)?(\+|\s+or\s+more)?|a couple of|a few|several)"
+            r"\s+(breaths?|seconds?|minutes?)$",
+        }
+    ),
+]
 
 
 class Count(Model):
@@ -201,29 +256,58 @@ def parse_count(value: Any) -> Any:
         match = re.fullmatch(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*", value)
         if match and 1 <= int(match[1]) < int(match[2]):
             return Count(low=int(match[1]), high=int(match[2]))
-    raise PydanticCustomError("posebook_count", "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",
-                              {"shown": _shown(value)})
+    raise PydanticCustomError(
+        "posebook_count",
+        "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",
+        {"shown": _shown(value)},
+    )
 
 
-CountField = Annotated[Count, BeforeValidator(parse_count),
-                       WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1},
-                                                 {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"}]})]
+CountField = Annotated[
+    Count,
+    BeforeValidator(parse_count),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"}]}
+    ),
+]
 
 
 # --- body parts ------------------------------------------------------------------------
 
-BODY_PARTS = ("head", "shoulders", "chest", "waist", "lower back", "sacrum", "pelvis", "hips", "front hip",
-              "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
+BODY_PARTS = (
+    "head",
+    "shoulders",
+    "chest",
+    "waist",
+    "lower back",
+    "sacrum",
+    "pelvis",
+    "hips",
+    "front hip",
+    "thigh",
+    "knee",
+    "shin",
+    "ankle",
+    "foot",
+    "upper arm",
+    "elbow",
+    "forearm",
+    "hand",
+)
 LIMB_PARTS = ("hip", "front hip", "thigh", "knee", "shin", "ankle", "foot", "upper arm", "elbow", "forearm", "hand")
 _PART = re.compile(r"^(?:(?P<side>near|far|right|left|both) )?(?P<part>[a-z ]+?)s?$")
-PART_HELP = ("a body part such as 'sacrum', 'head', 'thighs', 'right ankle', 'near hand' or 'far knee' "
-             "(right, left, near or far for an arm or a leg; near is the side facing you)")
+PART_HELP = (
+    "a body part such as 'sacrum', 'head', 'thighs', 'right ankle', 'near hand' or 'far knee' "
+    "(right, left, near or far for an arm or a leg; near is the side facing you)"
+)
 
 
 def parse_part(value: Any) -> Any:
     """'right ankle', 'near hand', 'thighs', 'sacrum' -> the text as written, once it is known to name a part."""
     if not isinstance(value, str):
-        raise PydanticCustomError("posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": _shown(value)})
+        raise PydanticCustomError(
+            "posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": _shown(value)}
+        )
     text = " ".join(value.lower().split())
     match = _PART.match(text.replace("feet", "foot"))
     part = match["part"] if match else text
@@ -231,11 +315,17 @@ def parse_part(value: Any) -> Any:
         part = "hips"
     if not match or (part not in BODY_PARTS and part + "s" not in BODY_PARTS):
         words = [*BODY_PARTS, *(f"{side} {limb}" for side in ("right", "left", "near", "far") for limb in LIMB_PARTS)]
-        raise PydanticCustomError("posebook_part", "'{value}' is not a body part; use {help}",
-                                  {"value": value, "help": PART_HELP, "suggestion": did_you_mean(text, words)})
+        raise PydanticCustomError(
+            "posebook_part",
+            "'{value}' is not a body part; use {help}",
+            {"value": value, "help": PART_HELP, "suggestion": did_you_mean(text, words)},
+        )
     if match["side"] and match["side"] != "both" and part not in LIMB_PARTS:
-        raise PydanticCustomError("posebook_part", "'{value}': only an arm or a leg has a right and left side; write '{part}'",
-                                  {"value": value, "part": part, "suggestion": part})
+        raise PydanticCustomError(
+            "posebook_part",
+            "'{value}': only an arm or a leg has a right and left side; write '{part}'",
+            {"value": value, "part": part, "suggestion": part},
+        )
     return text
 
 

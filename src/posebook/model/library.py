@@ -18,8 +18,9 @@ class Library:
     sequences: dict[str, Sequence]
     glossary: Glossary | None
     pages: dict[str, OtherPage] = field(default_factory=dict)
-    by_path: dict[str, Pose | Prop | Sequence | Glossary | OtherPage] = field(default_factory=dict, repr=False,
-                                                                                compare=False)
+    by_path: dict[str, Pose | Prop | Sequence | Glossary | OtherPage] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         pages = [*self.poses.values(), *self.props.values(), *self.sequences.values(), *self.pages.values()]
@@ -35,5 +36,7 @@ class Library:
         def n(count: int, word: str) -> str:
             return f"{count} {word}{'' if count == 1 else 's'}"
 
-        return (f"{n(len(self.poses), 'pose')}, {n(len(self.props), 'prop')}, "
-                f"{n(len(self.sequences), 'sequence')}, 0 problems")
+        return (
+            f"{n(len(self.poses), 'pose')}, {n(len(self.props), 'prop')}, "
+            f"{n(len(self.sequences), 'sequence')}, 0 problems"
+        )

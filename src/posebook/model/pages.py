@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -38,11 +46,16 @@ class Caution(Model):
     condition: Text = Field(description="The condition or sign, in the student's words: 'Your knee hurts on the mat'.")
     action: choice(*ACTIONS, what="caution action") = Field(description="What to do: " + ", ".join(ACTIONS))  # type: ignore[valid-type]
     advice: Text = Field(description="What exactly to do, kindly and plainly.")
-    applies_to: ShortText | None = Field(None, description="The part of the pose or sequence it concerns, e.g. 'relax phase'; "
-                                                              "leave out when it concerns the whole page.")
+    applies_to: ShortText | None = Field(
+        None,
+        description="The part of the pose or sequence it concerns, e.g. 'relax phase'; "
+        "leave out when it concerns the whole page.",
+    )
     card: Annotated[str, Field(min_length=1, max_length=100)] | None = Field(
-        None, description="A short wording for the printed card, at most 100 characters, e.g. 'Knee pain: pad the back knee'. "
-                          "Without it the card prints the condition and the advice in full.")
+        None,
+        description="A short wording for the printed card, at most 100 characters, "
+        "e.g. 'Knee pain: pad the back knee'. Without it the card prints the condition and the advice in full.",
+    )
 
     @property
     def card_text(self) -> str:
@@ -66,17 +79,20 @@ def _prop_use(value: Any) -> Any:
     return {"prop": value} if isinstance(value, str) else value
 
 
-PropUseField = Annotated[PropUse, BeforeValidator(_prop_use),
-                         WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN},
-                                                   PropUse.model_json_schema()]})]
+PropUseField = Annotated[
+    PropUse,
+    BeforeValidator(_prop_use),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, PropUse.model_json_schema()]}),
+]
 
 
 class Muscles(Model):
     """The muscles a pose stretches (lengthens) and works (contracts), as glossary terms."""
 
-    stretches: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose lengthens.")
+    stretches: list[ShortText] = Field(
+        default_factory=list, description="Glossary terms of muscles the pose lengthens."
+    )
     works: list[ShortText] = Field(default_factory=list, description="Glossary terms of muscles the pose contracts.")
-
 
 
 # --- the pages -------------------------------------------------------------------------
@@ -86,7 +102,9 @@ class _Page(Model):
     # Set by the loader from the file, never written in front matter.
     slug: SkipJsonSchema[str] = Field("", exclude=True)
     src_path: SkipJsonSchema[str] = Field("", exclude=True)
-    body: SkipJsonSchema[Annotated[str, StringConstraints(strip_whitespace=False)]] = Field("", exclude=True, repr=False)
+    body: SkipJsonSchema[Annotated[str, StringConstraints(strip_whitespace=False)]] = Field(
+        "", exclude=True, repr=False
+    )
     body_line: SkipJsonSchema[int] = Field(1, exclude=True, repr=False)
 
 
@@ -100,7 +118,8 @@ class Prop(_Page):
     summary: Text = Field(description="One or two sentences: what it is and what it is for.")
     other_names: list[Name] = Field(default_factory=list, description="Other names for it.")
     shape: choice(*SHAPES, what="prop shape") | None = Field(  # type: ignore[valid-type]
-        None, description="How figures draw it: " + ", ".join(SHAPES) + ".")
+        None, description="How figures draw it: " + ", ".join(SHAPES) + "."
+    )
 
 
 class Pose(_Page):
@@ -111,12 +130,19 @@ class Pose(_Page):
     other_names: list[Name] = Field(default_factory=list, description="Other names students may know it by.")
     summary: Text = Field(description="One or two sentences; it becomes the page's description.")
     sided: bool = Field(False, description="true when the pose is done on one side and then the other.")
-    props: list[PropUseField] = Field(default_factory=list, description="Props: a prop's slug, or the fields of a PropUse.")  # type: ignore[valid-type]
+    props: list[PropUseField] = Field(
+        default_factory=list, description="Props: a prop's slug, or the fields of a PropUse."
+    )  # type: ignore[valid-type]
     muscles: Muscles = Field(default_factory=Muscles, description="Muscles the pose stretches or works.")
-    cautions: list[Caution] = Field(default_factory=list, description="Who should skip or modify the pose, and what to do.")
+    cautions: list[Caution] = Field(
+        default_factory=list, description="Who should skip or modify the pose, and what to do."
+    )
     see_also: list[PoseRef] = Field(default_factory=list, description="Related poses.")  # type: ignore[valid-type]
-    figures: list[Figure] = Field(default_factory=list, max_length=12,
-                                  description="Stick figures of the pose: one, or one per position (at most 12).")
+    figures: list[Figure] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Stick figures of the pose: one, or one per position (at most 12).",
+    )
 
     @field_validator("figures")
     @classmethod
@@ -124,18 +150,26 @@ class Pose(_Page):
         if len(figures) > 1:
             names = [slugify(f.position) for f in figures if f.position]
             if len(names) < len(figures):
-                raise PydanticCustomError("posebook_positions", "this pose has {n} figures: give each a 'position:' name, "
-                                                                "e.g. 'contract' and 'relax'", {"n": len(figures)})
+                raise PydanticCustomError(
+                    "posebook_positions",
+                    "this pose has {n} figures: give each a 'position:' name, e.g. 'contract' and 'relax'",
+                    {"n": len(figures)},
+                )
             if "" in names:
-                raise PydanticCustomError("posebook_positions", "a position name needs letters or digits, e.g. 'contract'", {})
+                raise PydanticCustomError(
+                    "posebook_positions", "a position name needs letters or digits, e.g. 'contract'", {}
+                )
             doubled = sorted({n for n in names if names.count(n) > 1})
             if doubled:
-                raise PydanticCustomError("posebook_positions", "two figures have the position name '{name}' "
-                                                                "(letter case and punctuation aside); give each its own",
-                                          {"name": doubled[0]})
+                raise PydanticCustomError(
+                    "posebook_positions",
+                    "two figures have the position name '{name}' "
+                    "(letter case and punctuation aside); give each its own",
+                    {"name": doubled[0]},
+                )
         return figures
 
-    def figure(self, position: str | None) -> "Figure | None":
+    def figure(self, position: str | None) -> Figure | None:
         for figure in self.figures:
             if position is None or (figure.position or "").lower() == position.lower():
                 return figure
@@ -149,7 +183,9 @@ SIDES = ("none", "right-first", "left-first", "both", "right", "left")
 class Phase(Model):
     """One phase of a step: exactly one of contract, relax, stretch, hold or rest, with its amount."""
 
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": [k]} for k in ("contract", "relax", "stretch", "hold", "rest")]})
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [k]} for k in ("contract", "relax", "stretch", "hold", "rest")]}
+    )
 
     contract: AmountField | None = None  # type: ignore[valid-type]
     relax: AmountField | None = None  # type: ignore[valid-type]
@@ -160,14 +196,14 @@ class Phase(Model):
     optional: bool = Field(False, description="true when the class may leave this phase out.")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Phase":
+    def _one_kind(self) -> Phase:
         given = [k for k in PHASES if getattr(self, k) is not None]
         if len(given) != 1:
             raise PydanticCustomError(
                 "posebook_phase",
                 "a phase says exactly one of {kinds} with its amount, e.g. '- contract: 3 breaths'; {found}",
-                {"kinds": ", ".join(PHASES),
-                 "found": "found none" if not given else "found " + " and ".join(given)})
+                {"kinds": ", ".join(PHASES), "found": "found none" if not given else "found " + " and ".join(given)},
+            )
         return self
 
     @property
@@ -183,9 +219,13 @@ class Part(Model):
     """A further part of a step, such as 'both legs' after each side."""
 
     name: Name = Field(description="What this part is, e.g. 'Both legs'.")
-    sides: choice(*SIDES, what="side setting") = Field("none", description="none, right-first, left-first, both (at once), right or left.")  # type: ignore[valid-type]
+    sides: choice(*SIDES, what="side setting") = Field(
+        "none", description="none, right-first, left-first, both (at once), right or left."
+    )  # type: ignore[valid-type]
     phases: list[Phase] = Field(min_length=1, description="What happens, in order.")
-    repetitions: CountField | None = Field(None, description="How many times the phases are repeated: 3, or a range such as '5-10'.")  # type: ignore[valid-type]
+    repetitions: CountField | None = Field(
+        None, description="How many times the phases are repeated: 3, or a range such as '5-10'."
+    )  # type: ignore[valid-type]
     cue: Cue | None = Field(None, description="A short cue for the class.")
     optional: bool = Field(False, description="true when the class may leave this part out.")
 
@@ -195,23 +235,35 @@ class Step(Model):
 
     pose: PoseRef = Field(description="The pose's slug.")  # type: ignore[valid-type]
     sides: choice(*SIDES, what="side setting") | None = Field(  # type: ignore[valid-type]
-        None, description="none, right-first, left-first, both (at once), right or left (one side only).")
+        None, description="none, right-first, left-first, both (at once), right or left (one side only)."
+    )
     phases: list[Phase] = Field(default_factory=list, description="What happens, in order, on each side.")
-    repetitions: CountField | None = Field(None, description="How many times the phases are repeated: 3, or a range such as '5-10'.")  # type: ignore[valid-type]
-    then: list[Part] = Field(default_factory=list, description="Further parts after the sides, e.g. both legs together.")
+    repetitions: CountField | None = Field(
+        None, description="How many times the phases are repeated: 3, or a range such as '5-10'."
+    )  # type: ignore[valid-type]
+    then: list[Part] = Field(
+        default_factory=list, description="Further parts after the sides, e.g. both legs together."
+    )
     cue: Cue | None = Field(None, description="One short cue for the class; it goes on the card.")
-    cautions: list[Caution] = Field(default_factory=list, description="Cautions for this step only, beyond the pose's own.")
-    figures: list[Name] = Field(default_factory=list, description="Which of the pose's figures to show beside the step, "
-                                                                  "by position name; the card shows the first. "
-                                                                  "Leave out to show them all.")
+    cautions: list[Caution] = Field(
+        default_factory=list, description="Cautions for this step only, beyond the pose's own."
+    )
+    figures: list[Name] = Field(
+        default_factory=list,
+        description="Which of the pose's figures to show beside the step, "
+        "by position name; the card shows the first. "
+        "Leave out to show them all.",
+    )
 
     @model_validator(mode="after")
-    def _has_hold(self) -> "Step":
+    def _has_hold(self) -> Step:
         if not self.phases:
             raise PydanticCustomError(
                 "posebook_step",
                 "this step has no phases, so nobody knows how long to stay: add 'phases:' with a line such as "
-                "'- hold: 5 breaths'", {})
+                "'- hold: 5 breaths'",
+                {},
+            )
         return self
 
 
@@ -224,7 +276,9 @@ class Source(Model):
     url: ShortText | None = Field(None, description="Where to find it, if it is online.")
 
     def credit(self) -> str:
-        authors = " and ".join([", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors)
+        authors = " and ".join(
+            [", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors
+        )
         by = f" ({self.publisher})" if self.publisher else ""
         return f"Adapted from “{self.title}” by {authors}{by}."
 
@@ -237,7 +291,9 @@ class Sequence(_Page):
     purpose: Text | None = Field(None, description="What the sequence is for.")
     audience: Text | None = Field(None, description="Who it is for.")
     source: Source | None = Field(None, description="Where the sequence comes from, credited on the page and the card.")
-    props: list[PropUseField] = Field(default_factory=list, description="Props for the whole class beyond the poses' own, e.g. a mat.")  # type: ignore[valid-type]
+    props: list[PropUseField] = Field(
+        default_factory=list, description="Props for the whole class beyond the poses' own, e.g. a mat."
+    )  # type: ignore[valid-type]
     cautions: list[Caution] = Field(default_factory=list, description="Cautions for the whole sequence.")
     steps: list[Step] = Field(description="The poses in class order.", json_schema_extra={"minItems": 1})
 
@@ -254,7 +310,9 @@ class Term(Model):
 
     term: Name = Field(description="The word as it appears on the pages.")
     definition: Text = Field(description="One or two plain sentences.")
-    aliases: list[ShortText] = Field(default_factory=list, description="Other spellings or names; they get the same tooltip.")
+    aliases: list[ShortText] = Field(
+        default_factory=list, description="Other spellings or names; they get the same tooltip."
+    )
 
 
 class Glossary(_Page):
@@ -271,8 +329,16 @@ class OtherPage(_Page):
 
     title: Name | None = None
     description: Text | None = None
-    hide: list[choice("navigation", "toc", "footer", "path", "tags", "feedback", what="part to hide")] = Field(default_factory=list)  # type: ignore[valid-type]
+    hide: list[choice("navigation", "toc", "footer", "path", "tags", "feedback", what="part to hide")] = Field(
+        default_factory=list
+    )  # type: ignore[valid-type]
     search: dict[str, bool] | None = None
 
 
-PAGE_KINDS: dict[str, type[_Page]] = {"pose": Pose, "prop": Prop, "sequence": Sequence, "glossary": Glossary, "page": OtherPage}
+PAGE_KINDS: dict[str, type[_Page]] = {
+    "pose": Pose,
+    "prop": Prop,
+    "sequence": Sequence,
+    "glossary": Glossary,
+    "page": OtherPage,
+}

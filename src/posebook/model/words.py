@@ -9,7 +9,18 @@ DISCLAIMER = (
     "have pain, an injury or a health condition, ask one before you practise."
 )
 
-ACTION_LABELS = {"skip": "Skip", "modify": "Modify", "stop": "Stop", "see-a-professional": "See a professional",
-                 "take-care": "Take care"}
-SIDE_LABELS = {"none": "", "right-first": "right side first, then left", "left-first": "left side first, then right",
-               "both": "both sides at once", "right": "right side only", "left": "left side only"}
+ACTION_LABELS = {
+    "skip": "Skip",
+    "modify": "Modify",
+    "stop": "Stop",
+    "see-a-professional": "See a professional",
+    "take-care": "Take care",
+}
+SIDE_LABELS = {
+    "none": "",
+    "right-first": "right side first, then left",
+    "left-first": "left side first, then right",
+    "both": "both sides at once",
+    "right": "right side only",
+    "left": "left side only",
+}

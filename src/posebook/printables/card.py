@@ -133,26 +133,43 @@ def card(view: SequenceView, paper: str, settings: Settings) -> Card:
             ref = f"{entry.step.number}{_letter(len(mine))}"
             mine.append(ref)
         groups.setdefault(entry.caution.action, []).append(PanelLine(ref, entry.caution.card_text))
-    panel = tuple(PanelGroup(ACTION_LABELS[action], tuple(groups[action]))
-                  for action in ("stop", "see-a-professional", "skip", "modify", "take-care") if action in groups)
+    panel = tuple(
+        PanelGroup(ACTION_LABELS[action], tuple(groups[action]))
+        for action in ("stop", "see-a-professional", "skip", "modify", "take-care")
+        if action in groups
+    )
     url = page_url(settings.site_url, sequence)
     low, high = settings.breath_seconds
     return Card(
-        sequence=sequence, paper=paper, steps=tuple(_step(step, refs.get(step.number, []), settings) for step in view.steps),
-        panel=panel, props=view.checklist, duration=minutes_text(view.seconds), breath_low=f"{low:g}",
-        breath_high=f"{high:g}", disclaimer=DISCLAIMER, credit=sequence.source.credit() if sequence.source else "",
-        page_url=url, qr=_qr_data_uri(url))
+        sequence=sequence,
+        paper=paper,
+        steps=tuple(_step(step, refs.get(step.number, []), settings) for step in view.steps),
+        panel=panel,
+        props=view.checklist,
+        duration=minutes_text(view.seconds),
+        breath_low=f"{low:g}",
+        breath_high=f"{high:g}",
+        disclaimer=DISCLAIMER,
+        credit=sequence.source.credit() if sequence.source else "",
+        page_url=url,
+        qr=_qr_data_uri(url),
+    )
 
 
 def _step(step: StepView, refs: list[str], settings: Settings) -> CardStep:
     actions = list(dict.fromkeys(ACTION_LABELS[c.action].lower() for c in step.cautions))
     return CardStep(
-        number=step.number, pose=step.pose, tick_sides=_tick_sides(step.step.sides),
+        number=step.number,
+        pose=step.pose,
+        tick_sides=_tick_sides(step.step.sides),
         url=settings.site_url.rstrip("/") + "/" + step.pose.src_path.removesuffix(".md") + "/",
-        parts=tuple(_part(part) for part in step.parts), cue=step.step.cue, cautions=step.cautions,
+        parts=tuple(_part(part) for part in step.parts),
+        cue=step.step.cue,
+        cautions=step.cautions,
         caution_words=", ".join(actions),
         caution_refs=refs[0] if len(refs) == 1 else f"{refs[0]}–{refs[-1]}" if refs else "",
-        figure=_thumbnail(step))
+        figure=_thumbnail(step),
+    )
 
 
 def _thumbnail(step: StepView) -> Thumbnail | None:
@@ -162,8 +179,12 @@ def _thumbnail(step: StepView) -> Thumbnail | None:
     drawing = step.figures[0]
     scale = min(THUMB_BOX_MM[0] / drawing.width, THUMB_BOX_MM[1] / drawing.height)
     data = base64.b64encode(drawing.svg.encode("utf-8")).decode("ascii")
-    return Thumbnail(f"data:image/svg+xml;base64,{data}", drawing.alt, f"{drawing.width * scale:.2f}mm",
-                     f"{drawing.height * scale:.2f}mm")
+    return Thumbnail(
+        f"data:image/svg+xml;base64,{data}",
+        drawing.alt,
+        f"{drawing.width * scale:.2f}mm",
+        f"{drawing.height * scale:.2f}mm",
+    )
 
 
 def _letter(i: int) -> str:
@@ -171,20 +192,32 @@ def _letter(i: int) -> str:
 
 
 def _tick_sides(sides: str | None) -> tuple[str, ...]:
-    return {"right-first": ("Right", "Left"), "left-first": ("Left", "Right"), "right": ("Right",),
-            "left": ("Left",)}.get(sides or "none", ())
+    return {
+        "right-first": ("Right", "Left"),
+        "left-first": ("Left", "Right"),
+        "right": ("Right",),
+        "left": ("Left",),
+    }.get(sides or "none", ())
 
 
 def _part(part) -> CardPart:
     label = part.name or ""
     if part.optional:
         label = f"{label} (optional)" if label else "Optional"
-    side = {"right-first": "right side first", "left-first": "left side first", "both": "both sides together",
-            "right": "right side only", "left": "left side only"}.get(part.sides, "")
+    side = {
+        "right-first": "right side first",
+        "left-first": "left side first",
+        "both": "both sides together",
+        "right": "right side only",
+        "left": "left side only",
+    }.get(part.sides, "")
     if side:
         label = f"{label}, {side}" if label else side.capitalize()
-    return CardPart(label, str(part.repetitions) if part.repetitions else "",
-                    tuple(CardPhase(p.kind, p.amount.text, p.optional) for p in part.phases))
+    return CardPart(
+        label,
+        str(part.repetitions) if part.repetitions else "",
+        tuple(CardPhase(p.kind, p.amount.text, p.optional) for p in part.phases),
+    )
 
 
 def _qr_data_uri(url: str) -> str:
@@ -198,8 +231,12 @@ def _qr_data_uri(url: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(TEMPLATES_DIR), str(CSS_DIR)]), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(TEMPLATES_DIR), str(CSS_DIR)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
     env.filters["squash"] = lambda text: " ".join(str(text).split())
     return env
 
@@ -226,9 +263,12 @@ def card_html(view: SequenceView, paper: str, settings: Settings) -> str:
 
 
 def card_info(sequence: Sequence) -> PdfInfo:
-    return PdfInfo(title=f"{sequence.title}: class card", description=" ".join(sequence.summary.split()),
-                   keywords=("yoga", "class card", sequence.title),
-                   credit=sequence.source.credit() if sequence.source else "")
+    return PdfInfo(
+        title=f"{sequence.title}: class card",
+        description=" ".join(sequence.summary.split()),
+        keywords=("yoga", "class card", sequence.title),
+        credit=sequence.source.credit() if sequence.source else "",
+    )
 
 
 def render_card(view: SequenceView, paper: str, settings: Settings, use_cache: bool = True) -> tuple[bytes, bool]:
@@ -245,8 +285,15 @@ def render_card(view: SequenceView, paper: str, settings: Settings, use_cache: b
 
 
 def _render(html: str, sequence: Sequence, settings: Settings) -> bytes:
-    return _render_one((html, card_info(sequence), settings.site_url,
-                        settings.display(settings.docs_dir / sequence.src_path), sequence.title))
+    return _render_one(
+        (
+            html,
+            card_info(sequence),
+            settings.site_url,
+            settings.display(settings.docs_dir / sequence.src_path),
+            sequence.title,
+        )
+    )
 
 
 def _render_one(job: tuple[str, PdfInfo, str, str, str]) -> bytes:
@@ -257,13 +304,27 @@ def _render_one(job: tuple[str, PdfInfo, str, str, str]) -> bytes:
         raise ContentError([Problem(shown, 1, 1, "", f"the card of '{title}' could not be made: {err}")]) from None
 
 
-def build_cards(views: dict[str, SequenceView] | object, settings: Settings, papers: tuple[str, ...] = ("a4", "letter"),
-                only: set[tuple[str, str]] | None = None, workers: int | None = None) -> list[CardFile]:
+def build_cards(
+    views: dict[str, SequenceView] | object,
+    settings: Settings,
+    papers: tuple[str, ...] = ("a4", "letter"),
+    only: set[tuple[str, str]] | None = None,
+    workers: int | None = None,
+) -> list[CardFile]:
     """Every card of every sequence (or those in `only`, as (slug, paper)). Cached cards are read
     back; the rest are rendered, in parallel over the available cores when there is more than one."""
     if not settings.site_url:
-        raise ContentError([Problem(_config_path(settings), 1, 1, "site_url",
-                                    "set site_url in mkdocs.yml: the card's QR code and links point at the site")])
+        raise ContentError(
+            [
+                Problem(
+                    _config_path(settings),
+                    1,
+                    1,
+                    "site_url",
+                    "set site_url in mkdocs.yml: the card's QR code and links point at the site",
+                )
+            ]
+        )
     folder = settings.cache_dir / "cards"
     jobs = []
     for slug, view in views.items():  # type: ignore[attr-defined]
@@ -279,8 +340,16 @@ def build_cards(views: dict[str, SequenceView] | object, settings: Settings, pap
         keep(folder, key, pdf)
         found[(slug, paper)] = pdf
     fresh = {(slug, paper) for slug, paper, *_ in to_render}
-    return [CardFile(slug, paper, f"{CARDS_DIR}/{card_filename(sequence, paper)}", found[(slug, paper)],
-                     (slug, paper) not in fresh) for slug, paper, sequence, _, _ in jobs]
+    return [
+        CardFile(
+            slug,
+            paper,
+            f"{CARDS_DIR}/{card_filename(sequence, paper)}",
+            found[(slug, paper)],
+            (slug, paper) not in fresh,
+        )
+        for slug, paper, sequence, _, _ in jobs
+    ]
 
 
 def _config_path(settings: Settings) -> str:
@@ -298,6 +367,18 @@ def _render_many(items: list[tuple[Sequence, str]], settings: Settings, workers:
     # holds a lock can hang. The fork server is started clean, without those threads.
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        return list(pool.map(_render_one, [(html, card_info(sequence), settings.site_url,
-                                            settings.display(settings.docs_dir / sequence.src_path), sequence.title)
-                                           for sequence, html in items]))
+        return list(
+            pool.map(
+                _render_one,
+                [
+                    (
+                        html,
+                        card_info(sequence),
+                        settings.site_url,
+                        settings.display(settings.docs_dir / sequence.src_path),
+                        sequence.title,
+                    )
+                    for sequence, html in items
+                ],
+            )
+        )

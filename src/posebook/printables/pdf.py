@@ -39,7 +39,8 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
     with _warnings_as_errors() as problems:
         try:
             document = weasyprint.HTML(string=html, base_url=site_url or None, url_fetcher=fetcher).render(
-                pdf_variant="pdf/ua-1")
+                pdf_variant="pdf/ua-1"
+            )
         except FatalURLFetchingError as err:
             raise RenderError(str(err.__cause__ or err)) from None
         if document.metadata.attachments:
@@ -153,7 +154,7 @@ def _make_fetcher_class():
             if url.startswith("file:"):
                 path = Path(unquote(urlparse(url).path))
             elif self.site_url and url.startswith(self.site_url):
-                relative = unquote(urlparse(url).path)[len(urlparse(self.site_url).path):]
+                relative = unquote(urlparse(url).path)[len(urlparse(self.site_url).path) :]
                 path = (self.roots[0] / relative) if self.roots else None
             if path is not None:
                 resolved = path.resolve()
@@ -165,6 +166,14 @@ def _make_fetcher_class():
 
 
 def _mime(path: Path) -> str:
-    return {".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff", ".css": "text/css",
-            ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(
-        path.suffix.lower(), "application/octet-stream")
+    return {
+        ".ttf": "font/ttf",
+        ".otf": "font/otf",
+        ".woff2": "font/woff2",
+        ".woff": "font/woff",
+        ".css": "text/css",
+        ".svg": "image/svg+xml",
+        ".png": "image/png",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+    }.get(path.suffix.lower(), "application/octet-stream")

@@ -13,20 +13,29 @@ from ..problems import ContentError, Problem, did_you_mean, field_path
 from .frontmatter import SourcePage
 
 
-def cross_check(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], present: dict[str, set[str]]
-                ) -> tuple[Library, list[Problem]]:
+def cross_check(
+    docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], present: dict[str, set[str]]
+) -> tuple[Library, list[Problem]]:
     """The library assembled from its validated pages, and every problem between pages: duplicate
     slugs, unknown references, sides a pose cannot have, missing figure positions, figures that
     cannot be drawn, muscles missing from the glossary. `present` holds the slugs of every page
     that exists, valid or not, so a broken page is not reported again as a missing one."""
     problems: list[Problem] = []
+
     def by_slug(kind: str) -> tuple[dict[str, Any], dict[str, SourcePage]]:
         models: dict[str, Any] = {}
         sources: dict[str, SourcePage] = {}
         for model, page in validated[kind]:
             if model.slug in models:
-                problems.append(Problem(page.path, 1, 1, "", f"duplicate {kind} slug '{model.slug}': "
-                                                             f"docs/{sources[model.slug].rel} has the same file name"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "",
+                        f"duplicate {kind} slug '{model.slug}': docs/{sources[model.slug].rel} has the same file name",
+                    )
+                )
                 continue
             models[model.slug] = model
             sources[model.slug] = page
@@ -42,8 +51,16 @@ def cross_check(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], 
     def check_ref(page: SourcePage, loc: tuple, value: str, known: dict, kind: str) -> None:
         if value not in known and value not in present[kind]:
             line, col = page.positions.of_value(loc)
-            problems.append(Problem(page.path, line, col, field_path(loc), f"unknown {kind} '{value}'",
-                                    did_you_mean(value, known) or None))
+            problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    col,
+                    field_path(loc),
+                    f"unknown {kind} '{value}'",
+                    did_you_mean(value, known) or None,
+                )
+            )
 
     def check_props(page: SourcePage, uses: list[PropUse], base: tuple) -> None:
         for i, use in enumerate(uses):
@@ -67,9 +84,16 @@ def cross_check(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], 
                 for i, muscle in enumerate(getattr(pose.muscles, group)):
                     if muscle.lower() not in terms:
                         line, col = page.positions.of_value(("muscles", group, i))
-                        problems.append(Problem(page.path, line, col, field_path(("muscles", group, i)),
-                                                f"'{muscle}' is not in the glossary; add it to docs/glossary.md or use a term it has",
-                                                did_you_mean(muscle, terms.values()) or None))
+                        problems.append(
+                            Problem(
+                                page.path,
+                                line,
+                                col,
+                                field_path(("muscles", group, i)),
+                                f"'{muscle}' is not in the glossary; add it to docs/glossary.md or use a term it has",
+                                did_you_mean(muscle, terms.values()) or None,
+                            )
+                        )
 
     for slug, sequence in list(sequences.items()):
         page = sequence_pages[slug]
@@ -85,22 +109,45 @@ def cross_check(docs: Path, validated: dict[str, list[tuple[Any, SourcePage]]], 
             if sides is None:
                 if pose.sided:
                     line, col = page.positions.of_value(("steps", i))
-                    problems.append(Problem(page.path, line, col, field_path(("steps", i, "sides")),
-                                            f"'{pose.name}' is done on each side: say 'sides: right-first' or 'sides: left-first'"))
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            col,
+                            field_path(("steps", i, "sides")),
+                            f"'{pose.name}' is done on each side: say 'sides: right-first' or 'sides: left-first'",
+                        )
+                    )
                 sides = "none"
             elif not pose.sided and sides in ("right-first", "left-first", "right", "left"):
                 line, col = page.positions.of_value(("steps", i, "sides"))
-                problems.append(Problem(page.path, line, col, field_path(("steps", i, "sides")),
-                                        f"'{pose.name}' is not done one side at a time (its page says 'sided: false'); use 'none' or 'both'"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        col,
+                        field_path(("steps", i, "sides")),
+                        f"'{pose.name}' is not done one side at a time (its page says 'sided: false'); "
+                        "use 'none' or 'both'",
+                    )
+                )
             for j, position in enumerate(step.figures):
                 if pose.figure(position) is None:
                     names = [f.position for f in pose.figures if f.position]
                     line, col = page.positions.of_value(("steps", i, "figures", j))
-                    problems.append(Problem(page.path, line, col, field_path(("steps", i, "figures", j)),
-                                            f"'{pose.name}' has no figure for the position '{position}'; "
-                                            + (f"its positions are: {', '.join(names)}" if names else
-                                               "its page has no named positions"),
-                                            did_you_mean(position, names) or None))
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            col,
+                            field_path(("steps", i, "figures", j)),
+                            f"'{pose.name}' has no figure for the position '{position}'; "
+                            + (
+                                f"its positions are: {', '.join(names)}" if names else "its page has no named positions"
+                            ),
+                            did_you_mean(position, names) or None,
+                        )
+                    )
             steps.append(step.model_copy(update={"sides": sides}))
         sequences[slug] = sequence.model_copy(update={"steps": steps})
 
@@ -129,7 +176,11 @@ def _glossary_terms(glossary: Glossary | None, page: SourcePage | None) -> tuple
             if key in seen:
                 loc = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
                 line, col = page.positions.of_value(loc)
-                problems.append(Problem(page.path, line, col, field_path(loc), f"'{word}' is already in the glossary as '{seen[key]}'"))
+                problems.append(
+                    Problem(
+                        page.path, line, col, field_path(loc), f"'{word}' is already in the glossary as '{seen[key]}'"
+                    )
+                )
                 continue
             seen[key] = term.term
     return seen, problems

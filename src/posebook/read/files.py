@@ -45,8 +45,9 @@ def library_files(docs: Path) -> LibraryFiles:
     def order(path: Path) -> str:
         return path.relative_to(docs).as_posix()
 
-    return LibraryFiles(tuple(sorted(pages, key=order)), tuple(sorted(assets, key=order)),
-                        tuple(sorted(linked, key=order)))
+    return LibraryFiles(
+        tuple(sorted(pages, key=order)), tuple(sorted(assets, key=order)), tuple(sorted(linked, key=order))
+    )
 
 
 def inside(path: Path, folder: Path) -> bool:

@@ -74,7 +74,9 @@ def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line, col = _byte_position(data, err.start)
-        return fail(line, col, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be read); save it as UTF-8")
+        return fail(
+            line, col, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be read); save it as UTF-8"
+        )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line, col = _text_position(text, text.index("\x00"))
@@ -90,9 +92,13 @@ def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list
         return fail(1, 1, "the front matter that starts here is never closed: add a line '---' after it")
     yaml_text = "\n".join(lines[1:end]) + "\n"
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        return fail(2, 1, f"the front matter is {len(yaml_text.encode('utf-8')):,} bytes; "
-                          f"it may be at most {MAX_FRONT_MATTER_BYTES:,} bytes")
-    body = "\n".join(lines[end + 1:])
+        return fail(
+            2,
+            1,
+            f"the front matter is {len(yaml_text.encode('utf-8')):,} bytes; "
+            f"it may be at most {MAX_FRONT_MATTER_BYTES:,} bytes",
+        )
+    body = "\n".join(lines[end + 1 :])
     meta, positions, yaml_problems = parse_yaml(yaml_text, path, first_line=2)
     if yaml_problems:
         return None, yaml_problems
@@ -134,7 +140,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
         return {}, Positions(start=start), []
     if not isinstance(root, MappingNode):
         line, col = at(root.start_mark)
-        return {}, Positions(start=start), [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")]
+        return (
+            {},
+            Positions(start=start),
+            [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")],
+        )
 
     positions = Positions(start=start)
     value = _build(root, (), positions, problems, path, at)
@@ -149,15 +159,33 @@ def _refuse_anchors_and_tags(yaml: YAML, text: str, path: str, at) -> list[Probl
         for event in yaml.parse(io.StringIO(text)):
             if isinstance(event, AliasEvent):
                 line, col = at(event.start_mark)
-                problems.append(Problem(path, line, col, "", f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "",
+                        f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full",
+                    )
+                )
             elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
                 if event.anchor is not None:
                     line, col = at(event.start_mark)
-                    problems.append(Problem(path, line, col, "", f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full"))
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            col,
+                            "",
+                            f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full",
+                        )
+                    )
                 if event.tag is not None and str(event.tag) not in ("!", "?"):
                     line, col = at(event.start_mark)
                     tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-                    problems.append(Problem(path, line, col, "", f"YAML tags ({tag}) are not allowed: write plain values"))
+                    problems.append(
+                        Problem(path, line, col, "", f"YAML tags ({tag}) are not allowed: write plain values")
+                    )
             if len(problems) >= 50:
                 break
     except YAMLError:
@@ -194,8 +222,15 @@ def _build(node: Node, loc: Loc, positions: Positions, problems: list[Problem], 
             key = key_node.value
             key_line, key_col = at(key_node.start_mark)
             if key in first_seen:
-                problems.append(Problem(path, key_line, key_col, _loc_text(loc + (key,)),
-                                        f"duplicate key '{key}' (first given on line {first_seen[key]})"))
+                problems.append(
+                    Problem(
+                        path,
+                        key_line,
+                        key_col,
+                        _loc_text(loc + (key,)),
+                        f"duplicate key '{key}' (first given on line {first_seen[key]})",
+                    )
+                )
                 continue
             first_seen[key] = key_line
             positions.keys[loc + (key,)] = (key_line, key_col)
@@ -218,8 +253,15 @@ def _scalar(node: ScalarNode, loc: Loc, problems: list[Problem], path: str, at) 
         except ValueError:
             return int(raw.replace("_", ""))
     if tag.endswith(":float"):
-        number = float(raw.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                       .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        number = float(
+            raw.replace("_", "")
+            .replace(".inf", "inf")
+            .replace(".Inf", "inf")
+            .replace(".INF", "inf")
+            .replace(".nan", "nan")
+            .replace(".NaN", "nan")
+            .replace(".NAN", "nan")
+        )
         if not math.isfinite(number):
             line, col = at(node.start_mark)
             problems.append(Problem(path, line, col, _loc_text(loc), f"'{raw}' is not a usable number"))
@@ -257,4 +299,3 @@ def _byte_position(data: bytes, index: int) -> Mark:
 def _text_position(text: str, index: int) -> Mark:
     before = text[:index]
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
-

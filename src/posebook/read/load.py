@@ -25,8 +25,9 @@ def load_library(source: Settings | str | os.PathLike, display_root: str | os.Pa
     return library
 
 
-def try_load_library(source: Settings | str | os.PathLike, display_root: str | os.PathLike | None = None
-                     ) -> tuple[Library | None, list[Problem]]:
+def try_load_library(
+    source: Settings | str | os.PathLike, display_root: str | os.PathLike | None = None
+) -> tuple[Library | None, list[Problem]]:
     """The library of a project's settings (or of a docs folder on its own), or None and every problem."""
     settings = source if isinstance(source, Settings) else default_settings(source, display_root)
     docs = settings.docs_dir
@@ -44,8 +45,11 @@ def try_load_library(source: Settings | str | os.PathLike, display_root: str | o
         kind = page_kind(rel)
         present[kind].add(path.stem)
         if path.is_symlink() and not inside(path.resolve(), docs.resolve()):
-            problems.append(Problem(shown, 1, 1, "", "this file is a link to a file outside docs/; copy the page into "
-                                                     "docs/ instead"))
+            problems.append(
+                Problem(
+                    shown, 1, 1, "", "this file is a link to a file outside docs/; copy the page into docs/ instead"
+                )
+            )
             continue
         page, page_problems = read_page(path.read_bytes(), shown, rel)
         problems += page_problems
@@ -62,13 +66,21 @@ def try_load_library(source: Settings | str | os.PathLike, display_root: str | o
             validated[kind].append((model, page))
 
     for path in files.linked_folders:
-        problems.append(Problem(settings.display(path), 1, 1, "", "this folder is a link to another folder; "
-                                                                  "copy its pages into docs/ instead"))
+        problems.append(
+            Problem(
+                settings.display(path),
+                1,
+                1,
+                "",
+                "this folder is a link to another folder; copy its pages into docs/ instead",
+            )
+        )
     for path in files.assets:
         shown = settings.display(path)
         if path.is_symlink() and not inside(path.resolve(), docs.resolve()):
-            problems.append(Problem(shown, 1, 1, "", "this file is a link to a file outside docs/; copy it into docs/ "
-                                                     "instead"))
+            problems.append(
+                Problem(shown, 1, 1, "", "this file is a link to a file outside docs/; copy it into docs/ instead")
+            )
             continue
         problems += check_asset(path.read_bytes(), shown, path.suffix)
 

@@ -7,19 +7,77 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Callable
 
 from ..problems import Problem
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
-    "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
-ALLOWED_ATTRIBUTES = {"alt", "class", "colspan", "height", "href", "id", "lang", "markdown", "open", "rowspan",
-                      "src", "title", "width"}
+ALLOWED_ATTRIBUTES = {
+    "alt",
+    "class",
+    "colspan",
+    "height",
+    "href",
+    "id",
+    "lang",
+    "markdown",
+    "open",
+    "rowspan",
+    "src",
+    "title",
+    "width",
+}
 URL_ATTRIBUTES = {"href", "src"}
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".css", ".pdf", ".ico", ".txt"}
 SAFE_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp);base64,", re.IGNORECASE)
@@ -46,8 +104,10 @@ def url_problem(url: str, *, is_image: bool) -> str | None:
     if cleaned.startswith("file:"):
         return "a 'file:' address points at the computer that builds the site; put the file in docs/ and link to it"
     if is_image and (cleaned.startswith(("http:", "https:", "//", "ftp:"))):
-        return ("an image from another host makes every reader's browser contact that host; "
-                "put the image in docs/ and link to it")
+        return (
+            "an image from another host makes every reader's browser contact that host; "
+            "put the image in docs/ and link to it"
+        )
     return None
 
 
@@ -84,20 +144,23 @@ class _TagScanner(HTMLParser):
         if ":" in tag or "@" in tag:
             return  # a Markdown autolink such as <https://…> or <name@example.org>, checked as an address
         if tag not in ALLOWED_TAGS:
-            self.found.append((line, col, f"the HTML tag <{tag}> is not allowed in a page "
-                                          f"({_why_tag(tag)}); write Markdown instead"))
+            self.found.append(
+                (line, col, f"the HTML tag <{tag}> is not allowed in a page ({_why_tag(tag)}); write Markdown instead")
+            )
             return
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append((line, col, f"the attribute '{name}' on <{tag}> runs script; remove it"))
             elif name == "style":
-                self.found.append((line, col, f"the attribute 'style' on <{tag}> is not allowed; use a class from the site's CSS"))
+                self.found.append(
+                    (line, col, f"the attribute 'style' on <{tag}> is not allowed; use a class from the site's CSS")
+                )
             elif name not in ALLOWED_ATTRIBUTES:
                 self.found.append((line, col, f"the attribute '{name}' on <{tag}> is not allowed"))
             elif name in URL_ATTRIBUTES and value is not None:
                 why = url_problem(value, is_image=(tag == "img" and name == "src"))
                 if why:
-                    self.found.append((line, col, f"<{tag} {name}=\"{value[:60]}\">: {why}"))
+                    self.found.append((line, col, f'<{tag} {name}="{value[:60]}">: {why}'))
 
 
 def _why_tag(tag: str) -> str:
@@ -168,14 +231,20 @@ def check_rendered(body: str, path: str, first_line: int, render: Callable[[str]
     found: list[tuple[str, str]] = []  # (message, a piece of text to find the line by)
     for element in tinyhtml5.parse(rendered).iter():
         if not isinstance(element.tag, str):
-            found.append(("HTML comments and <! > sections are not allowed: browsers and parsers disagree on where "
-                          "they end", "<!"))
+            found.append(
+                (
+                    "HTML comments and <! > sections are not allowed: browsers and parsers disagree on where they end",
+                    "<!",
+                )
+            )
             continue
         tag = element.tag.rsplit("}", 1)[-1]
         if tag in ("html", "head", "body"):
             continue
         if tag not in ALLOWED_TAGS:
-            found.append((f"the HTML tag <{tag}> is not allowed in a page ({_why_tag(tag)}); write Markdown instead", tag))
+            found.append(
+                (f"the HTML tag <{tag}> is not allowed in a page ({_why_tag(tag)}); write Markdown instead", tag)
+            )
             continue
         for name, value in element.attrib.items():
             name = name.rsplit("}", 1)[-1]
@@ -186,7 +255,7 @@ def check_rendered(body: str, path: str, first_line: int, render: Callable[[str]
             elif name in URL_ATTRIBUTES:
                 why = url_problem(value or "", is_image=(tag == "img" and name == "src"))
                 if why:
-                    found.append((f"<{tag} {name}=\"{(value or '')[:60]}\">: {why}", value or name))
+                    found.append((f'<{tag} {name}="{(value or "")[:60]}">: {why}', value or name))
     problems = []
     lines = body.split("\n")
     for message, clue in found:
@@ -197,8 +266,11 @@ def check_rendered(body: str, path: str, first_line: int, render: Callable[[str]
 
 # Strict on purpose: an SVG opened on its own is a page, and a stylesheet can fetch. Anything
 # that could script, link or load is refused, with no attempt to decode what is safe.
-_SVG_SCRIPT = re.compile(r"script|\bon[a-z]+\s*=|href|style|url\s*\(|&#|&[a-z]+;|<!|<\?(?!xml\s)|foreignObject|"
-                         r"javascript|import", re.IGNORECASE)
+_SVG_SCRIPT = re.compile(
+    r"script|\bon[a-z]+\s*=|href|style|url\s*\(|&#|&[a-z]+;|<!|<\?(?!xml\s)|foreignObject|"
+    r"javascript|import",
+    re.IGNORECASE,
+)
 _CSS_REMOTE = re.compile(r"@import|\\|image-set|url\(\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 
 
@@ -207,16 +279,27 @@ def check_asset(data: bytes, path: str, suffix: str) -> list[Problem]:
     nothing in them that runs script or loads from elsewhere."""
     suffix = suffix.lower()
     if suffix not in ASSET_SUFFIXES:
-        return [Problem(path, 1, 1, "", f"files of type '{suffix or 'none'}' are not published; docs/ may hold Markdown "
-                                         f"pages and {', '.join(sorted(ASSET_SUFFIXES))} files")]
+        return [
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                f"files of type '{suffix or 'none'}' are not published; docs/ may hold Markdown "
+                f"pages and {', '.join(sorted(ASSET_SUFFIXES))} files",
+            )
+        ]
     if suffix in (".svg", ".css"):
         text = data.decode("utf-8", errors="replace")
         pattern = _SVG_SCRIPT if suffix == ".svg" else _CSS_REMOTE
         match = pattern.search(text)
         if match:
-            before = text[:match.start()]
+            before = text[: match.start()]
             line, col = before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
-            what = ("an SVG file may not hold script, event handlers or links to other files"
-                    if suffix == ".svg" else "a stylesheet may not import or load files from anywhere else")
+            what = (
+                "an SVG file may not hold script, event handlers or links to other files"
+                if suffix == ".svg"
+                else "a stylesheet may not import or load files from anywhere else"
+            )
             return [Problem(path, line, col, "", what)]
     return []

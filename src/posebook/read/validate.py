@@ -19,18 +19,39 @@ def validate_page(page: SourcePage, kind: str) -> tuple[Any, list[Problem]]:
     stem = page.rel.rsplit("/", 1)[-1].removesuffix(".md")
     if kind in ("pose", "prop", "sequence"):
         if not SLUG.match(stem):
-            return None, [Problem(page.path, 1, 1, "", f"the file name '{stem}.md' is not a slug: use lowercase letters, "
-                                                      f"digits and single hyphens",
-                                  f"{slugify(stem)}.md" if slugify(stem) else None)]
+            return None, [
+                Problem(
+                    page.path,
+                    1,
+                    1,
+                    "",
+                    f"the file name '{stem}.md' is not a slug: use lowercase letters, digits and single hyphens",
+                    f"{slugify(stem)}.md" if slugify(stem) else None,
+                )
+            ]
         if not page.has_front_matter:
             empty = not page.body.strip()
-            return None, [Problem(page.path, 1, 1, "",
-                                  (f"the {kind} page is empty" if empty else f"this {kind} page has no front matter")
-                                  + f": it must start with a line '---', then its fields, then '---' "
-                                    f"(run 'posebook new {kind} \"Name\"' for a starter page)")]
-    reserved = [Problem(page.path, *page.positions.of_key((key,)), key,
-                        f"unknown field '{key}': the {key.replace('_', ' ')} comes from the file itself")
-                for key in RESERVED if key in page.meta]
+            return None, [
+                Problem(
+                    page.path,
+                    1,
+                    1,
+                    "",
+                    (f"the {kind} page is empty" if empty else f"this {kind} page has no front matter")
+                    + f": it must start with a line '---', then its fields, then '---' "
+                    f"(run 'posebook new {kind} \"Name\"' for a starter page)",
+                )
+            ]
+    reserved = [
+        Problem(
+            page.path,
+            *page.positions.of_key((key,)),
+            key,
+            f"unknown field '{key}': the {key.replace('_', ' ')} comes from the file itself",
+        )
+        for key in RESERVED
+        if key in page.meta
+    ]
     if reserved:
         return None, reserved
     data = dict(page.meta, slug=stem, src_path=page.rel, body=page.body, body_line=page.body_line)
@@ -40,7 +61,9 @@ def validate_page(page: SourcePage, kind: str) -> tuple[Any, list[Problem]]:
         return None, translate_errors(err, model_class, page.path, page.positions)
 
 
-def translate_errors(err: ValidationError, model_class: type[BaseModel], path: str, positions: Positions) -> list[Problem]:
+def translate_errors(
+    err: ValidationError, model_class: type[BaseModel], path: str, positions: Positions
+) -> list[Problem]:
     """Turn pydantic's errors into the teacher's format, with positions from the front matter."""
     out = []
     for error in err.errors(include_url=False):
@@ -53,7 +76,9 @@ def translate_errors(err: ValidationError, model_class: type[BaseModel], path: s
             known = _fields_at(model_class, loc[:-1])
             suggestion = did_you_mean(str(loc[-1]), known)
             line, col = positions.of_key(loc)
-            message = f"unknown field '{loc[-1]}'" + ("" if suggestion else f"; the fields here are: {', '.join(known)}")
+            message = f"unknown field '{loc[-1]}'" + (
+                "" if suggestion else f"; the fields here are: {', '.join(known)}"
+            )
         elif kind == "missing":
             line, col = positions.of_value(loc[:-1])
             where = f"in {field_path(loc[:-1])}" if loc[:-1] else "in the front matter"
@@ -67,9 +92,14 @@ def translate_errors(err: ValidationError, model_class: type[BaseModel], path: s
 
 
 _TYPE_WORDS = {
-    "string_type": "text", "int_type": "a whole number", "float_type": "a number", "bool_type": "true or false",
-    "list_type": "a list (lines starting with '- ')", "dict_type": "a group of 'field: value' lines",
-    "model_type": "a group of 'field: value' lines", "model_attributes_type": "a group of 'field: value' lines",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a group of 'field: value' lines",
+    "model_type": "a group of 'field: value' lines",
+    "model_attributes_type": "a group of 'field: value' lines",
 }
 
 

@@ -21,13 +21,17 @@ def sequence_json_ld(view: SequenceView, settings: Settings) -> Markup:
         "description": " ".join(sequence.summary.split()),
         "url": page_url,
         "totalTime": f"PT{max(1, round(view.seconds[1] / 60))}M",
-        "tool": [{"@type": "HowToTool", "name": item.prop.name, "requiredQuantity": item.quantity}
-                 for item in view.checklist],
+        "tool": [
+            {"@type": "HowToTool", "name": item.prop.name, "requiredQuantity": item.quantity} for item in view.checklist
+        ],
         "step": [_howto_step(step, settings, page_url) for step in view.steps],
     }
     if sequence.source:
-        data["isBasedOn"] = {"@type": "CreativeWork", "name": sequence.source.title,
-                             "author": [{"@type": "Person", "name": a} for a in sequence.source.authors]}
+        data["isBasedOn"] = {
+            "@type": "CreativeWork",
+            "name": sequence.source.title,
+            "author": [{"@type": "Person", "name": a} for a in sequence.source.authors],
+        }
     # JSON in a script element: nothing in it may close the element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return Markup(f'<script type="application/ld+json">{text}</script>')
@@ -42,10 +46,17 @@ def _timeline(phases) -> str:
 
 
 def _howto_step(step: StepView, settings: Settings, page_url: str) -> dict:
-    data = {"@type": "HowToStep", "position": step.number, "name": step.pose.name,
-            "url": page_url + "#" + step.anchor,
-            "text": " ".join([step.step.cue or "", *(_timeline(p.phases) for p in step.parts)]).strip()}
+    data = {
+        "@type": "HowToStep",
+        "position": step.number,
+        "name": step.pose.name,
+        "url": page_url + "#" + step.anchor,
+        "text": " ".join([step.step.cue or "", *(_timeline(p.phases) for p in step.parts)]).strip(),
+    }
     if step.figures:
-        data["image"] = {"@type": "ImageObject", "url": settings.site_url.rstrip("/") + "/" + step.figures[0].rel,
-                         "description": step.figures[0].alt}
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": settings.site_url.rstrip("/") + "/" + step.figures[0].rel,
+            "description": step.figures[0].alt,
+        }
     return data

@@ -18,8 +18,13 @@ from markupsafe import Markup
 from ..model import ACTION_LABELS, SIDE_LABELS, slugify
 
 # How each caution action looks on a page: Material's admonition types.
-ADMONITION = {"stop": "danger", "see-a-professional": "danger", "skip": "warning", "modify": "warning",
-              "take-care": "note"}
+ADMONITION = {
+    "stop": "danger",
+    "see-a-professional": "danger",
+    "skip": "warning",
+    "modify": "warning",
+    "take-care": "note",
+}
 
 
 def esc(text: object) -> Markup:
@@ -91,10 +96,22 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(hard_breaks=hard_breaks, link=link, md_link=md_link, sanskrit=sanskrit, alt=alt, squash=squash, size=size_text,
-                       minutes=minutes_text, esc=esc, admonition=ADMONITION.__getitem__,
-                       action_label=ACTION_LABELS.__getitem__, sides_text=lambda sides: SIDE_LABELS.get(sides or "none", ""),
-                       muscle_anchor=slugify, term_anchor=lambda term: "term-" + slugify(term),
-                       capitalize_or_empty=lambda text: text.capitalize() if text else "")
+    env.filters.update(
+        hard_breaks=hard_breaks,
+        link=link,
+        md_link=md_link,
+        sanskrit=sanskrit,
+        alt=alt,
+        squash=squash,
+        size=size_text,
+        minutes=minutes_text,
+        esc=esc,
+        admonition=ADMONITION.__getitem__,
+        action_label=ACTION_LABELS.__getitem__,
+        sides_text=lambda sides: SIDE_LABELS.get(sides or "none", ""),
+        muscle_anchor=slugify,
+        term_anchor=lambda term: "term-" + slugify(term),
+        capitalize_or_empty=lambda text: text.capitalize() if text else "",
+    )
     env.globals.update(link=link, md_link=md_link)
     return env

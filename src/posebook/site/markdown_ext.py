@@ -5,14 +5,14 @@ Add `posebook.site.markdown_ext` to `markdown_extensions` after `abbr`."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as ET
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 
 class FocusableTerms(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ET.Element) -> None:
         seen: set[str] = set()
         for element in root.iter("abbr"):
             term = (element.text or "").lower()
@@ -22,7 +22,7 @@ class FocusableTerms(Treeprocessor):
 
 
 class PosebookExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After the abbreviations treeprocessor (priority 7) has made the <abbr> elements.
         md.treeprocessors.register(FocusableTerms(md), "posebook_focusable_terms", 2)
 

@@ -28,11 +28,21 @@ INDEX_PAGES = {
     POSES_INDEX: ("All poses", None, "poses-index.md.j2"),
     PROPS_INDEX: ("Props", "Every prop in the library, with the poses and sequences that use it.", "props-index.md.j2"),
     SEQUENCES_INDEX: ("Sequences", "Every sequence in the library.", "sequences-index.md.j2"),
-    CAUTIONS_INDEX: ("Cautions", "Every caution in the library, with the poses and sequence steps it concerns.",
-                     "cautions-index.md.j2"),
-    MUSCLES_INDEX: ("Muscles", "The muscles the poses stretch or work, with the poses for each.", "muscles-index.md.j2"),
-    FRONT_MATTER_REFERENCE: ("Front matter reference",
-                             "Every front matter field of pose, prop and sequence pages, made from the model.", None),
+    CAUTIONS_INDEX: (
+        "Cautions",
+        "Every caution in the library, with the poses and sequence steps it concerns.",
+        "cautions-index.md.j2",
+    ),
+    MUSCLES_INDEX: (
+        "Muscles",
+        "The muscles the poses stretch or work, with the poses for each.",
+        "muscles-index.md.j2",
+    ),
+    FRONT_MATTER_REFERENCE: (
+        "Front matter reference",
+        "Every front matter field of pose, prop and sequence pages, made from the model.",
+        None,
+    ),
 }
 
 
@@ -55,15 +65,17 @@ class PageOutput:
     markdown: str
 
 
-def render_pages(library: Library, views: Views, settings: Settings,
-                 cards: tuple[CardLink, ...] = ()) -> dict[str, PageOutput]:
+def render_pages(
+    library: Library, views: Views, settings: Settings, cards: tuple[CardLink, ...] = ()
+) -> dict[str, PageOutput]:
     """Every page of the site: the library's own pages and the generated index pages."""
     rels = sorted({*library.by_path, *INDEX_PAGES})
     return {rel: render_page(library, views, settings, rel, cards) for rel in rels}
 
 
-def render_page(library: Library, views: Views, settings: Settings, rel: str,
-                cards: tuple[CardLink, ...] = ()) -> PageOutput:
+def render_page(
+    library: Library, views: Views, settings: Settings, rel: str, cards: tuple[CardLink, ...] = ()
+) -> PageOutput:
     """The final Markdown of one page and its metadata (its description)."""
     env = environment()
     page = library.page_at(rel)
@@ -79,16 +91,23 @@ def render_page(library: Library, views: Views, settings: Settings, rel: str,
         meta["description"] = squash(page.summary)
         view = views.sequences[page.slug]
         markdown = env.get_template("sequence.md.j2").render(
-            common, view=view, body=_body(page), breath=views.breath_seconds, disclaimer=DISCLAIMER,
-            cards=[c for c in cards if c.sequence == page.slug], json_ld=sequence_json_ld(view, settings))
+            common,
+            view=view,
+            body=_body(page),
+            breath=views.breath_seconds,
+            disclaimer=DISCLAIMER,
+            cards=[c for c in cards if c.sequence == page.slug],
+            json_ld=sequence_json_ld(view, settings),
+        )
     elif isinstance(page, Glossary):
         if page.description:
             meta["description"] = squash(page.description)
         markdown = env.get_template("glossary.md.j2").render(common, glossary=page, body=_body(page))
     elif rel in INDEX_PAGES:
         title, description, template = INDEX_PAGES[rel]
-        meta["description"] = description or (f"Every pose in the library: {len(library.poses)} poses, with their "
-                                              f"Sanskrit names, props and sides.")
+        meta["description"] = description or (
+            f"Every pose in the library: {len(library.poses)} poses, with their Sanskrit names, props and sides."
+        )
         body = _index_body(library, views, rel, template)
         own = page.body.strip() if isinstance(page, OtherPage) else ""
         markdown = (own + "\n\n" + body) if own else f"# {title}\n\n{body}"
@@ -116,11 +135,23 @@ def _index_body(library: Library, views: Views, rel: str, template: str | None) 
         from .reference import front_matter_reference
 
         return front_matter_reference()
-    cautions_by_action = [(action, list(entries)) for action, entries in
-                          itertools.groupby(views.cautions, key=lambda e: e.action)]
-    return environment().get_template(template).render(
-        library=library, views=views, here=rel, poses=list(views.poses.values()), props=list(views.props.values()),
-        sequences=list(views.sequences.values()), muscles=views.muscles, cautions_by_action=cautions_by_action)
+    cautions_by_action = [
+        (action, list(entries)) for action, entries in itertools.groupby(views.cautions, key=lambda e: e.action)
+    ]
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            library=library,
+            views=views,
+            here=rel,
+            poses=list(views.poses.values()),
+            props=list(views.props.values()),
+            sequences=list(views.sequences.values()),
+            muscles=views.muscles,
+            cautions_by_action=cautions_by_action,
+        )
+    )
 
 
 def abbreviations(glossary: Glossary, markdown: str | None = None) -> str:
@@ -133,5 +164,3 @@ def abbreviations(glossary: Glossary, markdown: str | None = None) -> str:
             if markdown is None or word in markdown:
                 lines.append(f"*[{word}]: {definition}")
     return "\n".join(lines) + "\n"
-
-

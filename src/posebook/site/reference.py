@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from ..schema import front_matter_schema
 
-PAGES = [("pose", "Pose pages", "docs/poses/<slug>.md"), ("prop", "Prop pages", "docs/props/<slug>.md"),
-         ("sequence", "Sequence pages", "docs/sequences/<slug>.md"), ("glossary", "The glossary", "docs/glossary.md")]
+PAGES = [
+    ("pose", "Pose pages", "docs/poses/<slug>.md"),
+    ("prop", "Prop pages", "docs/props/<slug>.md"),
+    ("sequence", "Sequence pages", "docs/sequences/<slug>.md"),
+    ("glossary", "The glossary", "docs/glossary.md"),
+]
 
 
 def _type(schema: dict, defs: dict) -> str:
@@ -24,15 +28,22 @@ def _type(schema: dict, defs: dict) -> str:
         return "amount of time"
     if kind == "string" and schema.get("pattern", "").startswith("^[a-z0-9]"):
         return "slug"
-    return {"string": "text", "boolean": "`true` or `false`", "integer": "whole number", "number": "number",
-            "object": "fields"}.get(kind, "text")
+    return {
+        "string": "text",
+        "boolean": "`true` or `false`",
+        "integer": "whole number",
+        "number": "number",
+        "object": "fields",
+    }.get(kind, "text")
 
 
 def _table(schema: dict, defs: dict) -> list[str]:
     required = set(schema.get("required", []))
     rows = ["| Field | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
     for name, prop in schema.get("properties", {}).items():
-        described = prop.get("description") or next((s.get("description") for s in prop.get("anyOf", []) if s.get("description")), "")
+        described = prop.get("description") or next(
+            (s.get("description") for s in prop.get("anyOf", []) if s.get("description")), ""
+        )
         if "$ref" in prop and not described:
             described = defs.get(prop["$ref"].rsplit("/", 1)[-1], {}).get("description", "")
         meaning = " ".join(described.split()).replace("|", "\\|")
@@ -41,8 +52,11 @@ def _table(schema: dict, defs: dict) -> list[str]:
 
 
 def front_matter_reference() -> str:
-    out = ["Every field the front matter of each kind of page accepts. A field not listed here is an "
-           "error, and so is a value of the wrong type.", ""]
+    out = [
+        "Every field the front matter of each kind of page accepts. A field not listed here is an "
+        "error, and so is a value of the wrong type.",
+        "",
+    ]
     seen: dict[str, dict] = {}
     for kind, title, path in PAGES:
         schema = front_matter_schema(kind)
