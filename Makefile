@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
 
-.PHONY: site test serve check schema screenshots figures bench debian clean
+.PHONY: site test lint format serve check schema screenshots figures bench debian clean
 
 site: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
@@ -18,6 +18,8 @@ site: $(STAMP)
 
 test: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -40,6 +42,15 @@ figures: $(STAMP)
 bench: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/python scripts/bench.py
+
+# The linter and the formatter, as make test runs them; `make format` rewrites the files.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 check: $(STAMP)
 	$(BIN)/posebook check

@@ -61,6 +61,15 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class PropPlace:
+    """Where a class uses a prop: the whole class, or a step's pose; and how, if the pose says."""
+
+    number: int | None  # the step's number, None for the whole class
+    pose: Pose | None
+    how: str | None
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     """A prop the class needs: how many at once, whether it is optional, where it is used and what
     can stand in for it."""
@@ -68,7 +77,7 @@ class ChecklistItem:
     prop: Prop
     quantity: int
     optional: bool
-    uses: tuple[tuple[str, str | None], ...]  # (where, how)
+    uses: tuple[PropPlace, ...]
     instead: tuple[Prop, ...]
 
 
@@ -276,21 +285,21 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
     """Every prop the class needs, once, with the most any one pose needs at a time."""
     items: dict[str, dict] = {}
 
-    def add(use: PropUse, where: str) -> None:
+    def add(use: PropUse, number: int | None, pose: Pose | None) -> None:
         item = items.setdefault(use.prop, {"quantity": 1, "optional": True, "uses": [], "instead": []})
         item["quantity"] = max(item["quantity"], use.quantity)
         item["optional"] = item["optional"] and use.optional
-        item["uses"].append((where, use.use))
+        item["uses"].append(PropPlace(number, pose, use.use))
         for slug in use.instead:
             if library.props[slug] not in item["instead"]:
                 item["instead"].append(library.props[slug])
 
     for use in sequence.props:
-        add(use, "whole class")
+        add(use, None, None)
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
         for use in pose.props:
-            add(use, f"{number}. {pose.name}")
+            add(use, number, pose)
     checklist = [
         ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))
         for slug, i in items.items()

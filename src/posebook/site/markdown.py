@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+import re
 from urllib.parse import quote
 
 import jinja2
@@ -27,13 +28,20 @@ ADMONITION = {
 }
 
 
+# HTML's own characters, and Markdown's inline syntax anywhere: emphasis, links, code, raw HTML,
+# tables, attribute lists, heading marks. One pass, so no entity is escaped twice.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                          **{c: f"&#{ord(c)};" for c in "*_[]`\\|{}#"}})
+
+
 def esc(text: object) -> Markup:
     """Author text as Markdown that shows it as written: no tags, no entities, no emphasis, no links."""
     if isinstance(text, Markup):
         return text
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
-    for char in "*_[]`\\<>|":
-        escaped = escaped.replace(char, f"&#{ord(char)};")
+    escaped = " ".join(str(text).split()).translate(_ESCAPES)
+    # Block syntax at the start of a line: lists, quotes, admonitions, definitions, setext rules.
+    if escaped[:1] in ("-", "+", "=", ":", "!", "?", "~") or re.match(r"\d+[.)]", escaped):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return Markup(escaped)
 
 
