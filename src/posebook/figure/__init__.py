@@ -15,17 +15,8 @@ from ..model import Figure, FigureProp, Joints, Prop, parse_part, slugify
 from ..problems import ContentError, unplaced
 
 # Segment lengths in cm, after common anthropometric tables for an adult about 170 cm tall.
-LENGTHS = {
-    "trunk": 50.0,
-    "neck": 8.0,
-    "head": 10.5,
-    "upper_arm": 30.0,
-    "forearm": 25.0,
-    "hand": 9.0,
-    "thigh": 43.0,
-    "shin": 42.0,
-    "foot": 17.0,
-}
+LENGTHS = {"trunk": 50.0, "neck": 8.0, "head": 10.5, "upper_arm": 30.0, "forearm": 25.0, "hand": 9.0,
+           "thigh": 43.0, "shin": 42.0, "foot": 17.0}
 LINE = 7.0  # the body's stroke width: parts rest on the floor by the edge of their line
 TOLERANCE = 1.0  # how far (cm) a part may float and still count as resting on something
 MARGIN = 6.0
@@ -55,47 +46,21 @@ class Base:
 
 
 BASES: dict[str, Base] = {
-    "supine": Base(
-        "lying on the back",
-        180,
-        (("pelvis", "shoulders"),),
-        {"head": 22},
-        level=(("pelvis",), ("shoulders",)),
-        lying=True,
-        head_rests=True,
-    ),
-    "prone": Base(
-        "lying face down",
-        0,
-        (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist", "far wrist"),),
-        {"head": -22, "ankle": 90},
-        level=(("pelvis",), ("chest", "shoulders")),
-        lying=True,
-        head_rests=True,
-    ),
+    "supine": Base("lying on the back", 180, (("pelvis", "shoulders"),), {"head": 22},
+                   level=(("pelvis",), ("shoulders",)), lying=True, head_rests=True),
+    "prone": Base("lying face down", 0, (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist", "far wrist"),), {"head": -22, "ankle": 90},
+                  level=(("pelvis",), ("chest", "shoulders")), lying=True, head_rests=True),
     "side-lying": Base("lying on the {under} side", 180, (), {}, top_view=True, lying=True),
     "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
     "kneeling": Base("kneeling", 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
     "standing": Base("standing", 90, (("near foot", "far foot", "near ankle", "far ankle", "near toes", "far toes"),)),
-    "all-fours": Base(
-        "on hands and knees",
-        0,
-        (("near hand", "far hand", "near wrist", "far wrist"), ("near knee", "far knee")),
-        {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10},
-        on_hands_and_knees=True,
-    ),
+    "all-fours": Base("on hands and knees", 0, (("near hand", "far hand", "near wrist", "far wrist"), ("near knee", "far knee")),
+                      {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10}, on_hands_and_knees=True),
 }
 
 SHAPE_SIZES = {  # width, height in cm, as seen from the side
-    "block": (10.0, 15.0),
-    "folded-blanket": (25.0, 4.0),
-    "rolled-blanket": (14.0, 14.0),
-    "bolster": (22.0, 22.0),
-    "pillow": (40.0, 10.0),
-    "ball": (7.0, 7.0),
-    "kettlebell": (15.0, 19.0),
-    "table": (80.0, 70.0),
-    "strap": (0.0, 0.0),
+    "block": (10.0, 15.0), "folded-blanket": (25.0, 4.0), "rolled-blanket": (14.0, 14.0), "bolster": (22.0, 22.0),
+    "pillow": (40.0, 10.0), "ball": (7.0, 7.0), "kettlebell": (15.0, 19.0), "table": (80.0, 70.0), "strap": (0.0, 0.0),
 }
 SHAPE_WORDS = {"rolled-blanket": "rolled", "folded-blanket": "folded"}
 
@@ -204,24 +169,11 @@ OUTLINE = ("pelvis", "shoulders", "neck", "head", *(f"{s} {p}" for s in ("near",
 def part_points(part: str, side: str) -> tuple[str, ...]:
     """The skeleton points a body part (as a teacher writes it) stands for."""
     words = part.split(" ", 1)
-    which, name = (
-        (words[0], words[1]) if words[0] in ("near", "far", "right", "left", "both") and len(words) > 1 else ("", part)
-    )
+    which, name = (words[0], words[1]) if words[0] in ("near", "far", "right", "left", "both") and len(words) > 1 else ("", part)
     if which in ("right", "left"):
         which = "near" if which == side else "far"
-    singular = {
-        "thighs": "thigh",
-        "knees": "knee",
-        "shins": "shin",
-        "ankles": "ankle",
-        "feet": "foot",
-        "foots": "foot",
-        "elbows": "elbow",
-        "forearms": "forearm",
-        "upper arms": "upper arm",
-        "hands": "hand",
-        "front hips": "front hip",
-    }
+    singular = {"thighs": "thigh", "knees": "knee", "shins": "shin", "ankles": "ankle", "feet": "foot", "foots": "foot",
+                "elbows": "elbow", "forearms": "forearm", "upper arms": "upper arm", "hands": "hand", "front hips": "front hip"}
     name = singular.get(name, name)
     name = {"sacrum": "pelvis", "hips": "pelvis", "lower back": "waist", "hip": "pelvis"}.get(name, name)
     if name in ("head", "shoulders", "chest", "waist", "pelvis", "front hip"):
@@ -268,16 +220,8 @@ class Layout:
 
     def gap(self, point: str) -> float:
         """How far a point's drawing is above whatever it rests on: the floor, or a prop under it."""
-        ground = max(
-            (
-                p.top
-                for p in self.props
-                if p.placed is not None
-                and p.placed.under is not None
-                and point in part_points(p.placed.under, self.figure.facing)
-            ),
-            default=0.0,
-        )
+        ground = max((p.top for p in self.props if p.placed is not None and p.placed.under is not None
+                      and point in part_points(p.placed.under, self.figure.facing)), default=0.0)
         return self.points[point][1] - radius(point) - ground
 
     def touches(self, point: str) -> bool:
@@ -310,9 +254,8 @@ def layout(figure: Figure, props: dict[str, Prop]) -> Layout:
 
 def _props_key(figures, props: dict[str, Prop]) -> tuple[tuple[str, str, str | None], ...]:
     """What drawing these figures needs of the props: slug, name and shape, hashable for the memos."""
-    return tuple(
-        sorted({(u.prop, props[u.prop].name, props[u.prop].shape) for f in figures for u in f.props if u.prop in props})
-    )
+    return tuple(sorted({(u.prop, props[u.prop].name, props[u.prop].shape)
+                         for f in figures for u in f.props if u.prop in props}))
 
 
 def _props_from_key(used: tuple[tuple[str, str, str | None], ...]) -> dict[str, Prop]:
@@ -328,7 +271,6 @@ def _layout(figure_json: str, used: tuple[tuple[str, str, str | None], ...]) -> 
     base = BASES[figure.base]
     if figure.trunk is not None or base.top_view:
         return _laid(figure, props, figure.trunk or 0.0)
-
     # Let the trunk settle where the body rests best on the floor and the props under it: every
     # 5 degrees, then every degree around the best of those.
     def score(t: int) -> tuple[float, int]:
@@ -372,18 +314,8 @@ def _laid(figure: Figure, props: dict[str, Prop], trunk: float) -> Layout:
     shapes: list[PropShape] = []
     for use, names, width, height, x in unders:
         bottom = 0.0 if not BASES[figure.base].top_view else min(points[n][1] for n in names) - height / 2
-        shapes.append(
-            PropShape(
-                use.prop,
-                prop_shape(use, props) or "block",
-                prop_label(use, props),
-                x - width / 2,
-                bottom,
-                width,
-                height,
-                placed=use,
-            )
-        )
+        shapes.append(PropShape(use.prop, prop_shape(use, props) or "block", prop_label(use, props), x - width / 2, bottom,
+                                width, height, placed=use))
     for use in _in_stacking_order(figure.props):
         shape = prop_shape(use, props) or "block"
         width, height = SHAPE_SIZES[shape]
@@ -400,19 +332,8 @@ def _laid(figure: Figure, props: dict[str, Prop], trunk: float) -> Layout:
         elif use.around is not None:
             at = points[part_points(use.around, side)[0]]
             hand = points[part_points(use.held, side)[0]] if use.held else None
-            shapes.append(
-                PropShape(
-                    use.prop,
-                    "strap",
-                    label,
-                    at[0] - LINE * 0.9,
-                    at[1] - LINE * 0.9,
-                    LINE * 1.8,
-                    LINE * 1.8,
-                    line=(at, hand) if hand else None,
-                    placed=use,
-                )
-            )
+            shapes.append(PropShape(use.prop, "strap", label, at[0] - LINE * 0.9, at[1] - LINE * 0.9, LINE * 1.8, LINE * 1.8,
+                                    line=(at, hand) if hand else None, placed=use))
         else:
             assert use.held is not None
             at = points[part_points(use.held, side)[0]]
@@ -444,39 +365,30 @@ def _check_props(figure: Figure, props: dict[str, Prop]) -> None:
     slugs = [use.prop for use in figure.props]
     for j, use in enumerate(figure.props):
         if use.prop in props and prop_shape(use, props) is None:
-            raise FigureError(
-                ("props", j, "prop"),
-                f"the prop '{use.prop}' has no shape to draw: add 'shape:' to its page "
-                f"(docs/props/{use.prop}.md) or to this prop, one of " + ", ".join(SHAPE_SIZES),
-            )
+            raise FigureError(("props", j, "prop"), f"the prop '{use.prop}' has no shape to draw: add 'shape:' to its page "
+                                                    f"(docs/props/{use.prop}.md) or to this prop, one of "
+                                                    + ", ".join(SHAPE_SIZES))
         if use.on is not None and use.on not in slugs:
             try:
                 parse_part(use.on)
             except Exception:  # noqa: BLE001 - reported below in the teacher's words
-                raise FigureError(
-                    ("props", j, "on"),
-                    f"'{use.on}' is neither a body part nor another prop of this figure; "
-                    f"name a body part such as 'right front hip', or one of: "
-                    + (", ".join(s for s in slugs if s != use.prop) or "(no other props)"),
-                ) from None
+                raise FigureError(("props", j, "on"), f"'{use.on}' is neither a body part nor another prop of this figure; "
+                                                      f"name a body part such as 'right front hip', or one of: "
+                                                      + (", ".join(s for s in slugs if s != use.prop) or "(no other props)")) from None
         if use.on == use.prop:
             raise FigureError(("props", j, "on"), "a prop cannot rest on itself")
         seen, current = {use.prop}, use
         while current.on is not None and current.on in slugs:
             current = next(u for u in figure.props if u.prop == current.on)
             if current.prop in seen:
-                raise FigureError(
-                    ("props", j, "on"),
-                    f"the {use.prop} rests on the {use.on}, which rests on the "
-                    f"{use.prop} again; one of them must rest on the body or under it",
-                )
+                raise FigureError(("props", j, "on"), f"the {use.prop} rests on the {use.on}, which rests on the "
+                                                      f"{use.prop} again; one of them must rest on the body or under it")
             seen.add(current.prop)
         if use.held is not None and not use.held.endswith(("hand", "hands")):
             raise FigureError(("props", j, "held"), f"'{use.held}' cannot hold a prop; name a hand, e.g. 'left hand'")
         if use.around is not None and prop_shape(use, props) not in (None, "strap"):
-            raise FigureError(
-                ("props", j, "around"), "only a strap goes around a limb; put this prop under, on or in a hand ('held')"
-            )
+            raise FigureError(("props", j, "around"), "only a strap goes around a limb; put this prop under, on or in a hand "
+                                                      "('held')")
 
 
 def check_figure(figure: Figure, props: dict[str, Prop]) -> Layout:
@@ -487,14 +399,11 @@ def check_figure(figure: Figure, props: dict[str, Prop]) -> Layout:
     for group in base.support:
         if not any(laid.touches(p) for p in group):
             lowest = min(OUTLINE, key=lambda p: laid.gap(p))
-            raise FigureError(
-                where,
-                f"a figure with base '{figure.base}' rests on its {_words(group, figure.facing)}, but with "
-                f"these angles its lowest part is the {_name(lowest, figure.facing)}, and the "
-                f"{_name(min(group, key=laid.gap), figure.facing)} floats "
-                f"{min(laid.gap(p) for p in group):.0f} cm above the floor; check the angles",
-                _trunk_hint(figure, props, group),
-            )
+            raise FigureError(where, f"a figure with base '{figure.base}' rests on its {_words(group, figure.facing)}, but with "
+                                     f"these angles its lowest part is the {_name(lowest, figure.facing)}, and the "
+                                     f"{_name(min(group, key=laid.gap), figure.facing)} floats "
+                                     f"{min(laid.gap(p) for p in group):.0f} cm above the floor; check the angles",
+                              _trunk_hint(figure, props, group))
     for j, shape in enumerate(laid.props):
         use = shape.placed
         if use is None or use.under is None:
@@ -503,12 +412,10 @@ def check_figure(figure: Figure, props: dict[str, Prop]) -> Layout:
         gap = min(laid.gap(n) for n in names)
         if gap > TOLERANCE:
             index = figure.props.index(use)
-            raise FigureError(
-                ("props", index, "under"),
-                f"the {shape.label} is under the {use.under}, but with these angles the {use.under} is "
-                f"{gap:.0f} cm above it; change the angles so it rests there",
-                _trunk_hint(figure, props, names),
-            )
+            raise FigureError(("props", index, "under"),
+                              f"the {shape.label} is under the {use.under}, but with these angles the {use.under} is "
+                              f"{gap:.0f} cm above it; change the angles so it rests there",
+                              _trunk_hint(figure, props, names))
     return laid
 
 
@@ -538,17 +445,8 @@ def _words(group: tuple[str, ...], side: str) -> str:
 
 def _name(point: str, side: str, generic: bool = False, mirrored: bool = False) -> str:
     """'near knee' -> 'right knee' (or 'knee' when generic)."""
-    words = {
-        "pelvis": "pelvis",
-        "shoulders": "shoulders",
-        "chest": "chest",
-        "waist": "lower back",
-        "head": "head",
-        "neck": "neck",
-        "fingers": "fingertips",
-        "toes": "toes",
-        "wrist": "wrist",
-    }
+    words = {"pelvis": "pelvis", "shoulders": "shoulders", "chest": "chest", "waist": "lower back", "head": "head",
+             "neck": "neck", "fingers": "fingertips", "toes": "toes", "wrist": "wrist"}
     which, _, rest = point.partition(" ")
     if which not in ("near", "far"):
         return words.get(point, point)
@@ -602,12 +500,8 @@ def canvas(laid: Layout) -> Canvas:
     bottom, top = min(ys) - MARGIN, max(ys) + MARGIN
     if laid.base.top_view:
         bottom -= 2
-    return Canvas(
-        left,
-        bottom if laid.base.top_view else -MARGIN / 2,
-        right - left,
-        top - (bottom if laid.base.top_view else -MARGIN / 2),
-    )
+    return Canvas(left, bottom if laid.base.top_view else -MARGIN / 2, right - left,
+                  top - (bottom if laid.base.top_view else -MARGIN / 2))
 
 
 def svg(laid: Layout, alt: str, mirrored: bool = False, scale: float = 1.4) -> str:
@@ -625,45 +519,35 @@ def svg(laid: Layout, alt: str, mirrored: bool = False, scale: float = 1.4) -> s
     parts: list[str] = []
     if laid.base.top_view:
         # Seen from above: the mat under the whole body.
-        parts.append(
-            f'<rect x="{_n(1.5)}" y="{_n(1.5)}" width="{_n(w - 3)}" height="{_n(h - 3)}" rx="4" '
-            f'fill="{PROP_FILL}" fill-opacity="0.5" stroke="{PROP_INK}" stroke-width="1.5"/>'
-        )
+        parts.append(f'<rect x="{_n(1.5)}" y="{_n(1.5)}" width="{_n(w - 3)}" height="{_n(h - 3)}" rx="4" '
+                     f'fill="{PROP_FILL}" fill-opacity="0.5" stroke="{PROP_INK}" stroke-width="1.5"/>')
     else:
         y0 = box.to_svg((0, 0))[1]
-        parts.append(
-            f'<line x1="0" y1="{_n(y0 + 0.75)}" x2="{_n(w)}" y2="{_n(y0 + 0.75)}" stroke="{PROP_INK}" stroke-width="1.5"/>'
-        )
+        parts.append(f'<line x1="0" y1="{_n(y0 + 0.75)}" x2="{_n(w)}" y2="{_n(y0 + 0.75)}" stroke="{PROP_INK}" stroke-width="1.5"/>')
     # Props under the body go behind it; props on it, in a hand or around a limb go in front.
     for shape in laid.props:
         if shape.placed is not None and shape.placed.under is not None:
             parts.append(_prop_svg(shape, box))
-    limb = lambda side: (
-        line(["pelvis", f"{side} knee", f"{side} ankle", f"{side} toes"]),  # noqa: E731
-        line(["shoulders", f"{side} elbow", f"{side} wrist", f"{side} fingers"]),
-    )
+    limb = lambda side: (line(["pelvis", f"{side} knee", f"{side} ankle", f"{side} toes"]),  # noqa: E731
+                         line(["shoulders", f"{side} elbow", f"{side} wrist", f"{side} fingers"]))
     far_leg, far_arm = limb("far")
     near_leg, near_arm = limb("near")
     head_x, head_y = box.to_svg(laid.points["head"])
     style = f'fill="none" stroke-width="{_n(LINE)}" stroke-linecap="round" stroke-linejoin="round"'
     parts.append(f'<g {style} stroke="{FAR_INK}"><polyline points="{far_leg}"/><polyline points="{far_arm}"/></g>')
-    parts.append(
-        f'<g {style} stroke="{INK}">'
-        f'<polyline points="{line(["pelvis", "shoulders", "neck"])}"/>'
-        f'<circle cx="{_n(head_x)}" cy="{_n(head_y)}" r="{_n(LENGTHS["head"] - LINE / 2)}" fill="{INK}"/>'
-        f'<g stroke="{HALO}" stroke-width="{_n(LINE + 3)}"><polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>'
-        f'<polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>'
-    )
+    parts.append(f'<g {style} stroke="{INK}">'
+                 f'<polyline points="{line(["pelvis", "shoulders", "neck"])}"/>'
+                 f'<circle cx="{_n(head_x)}" cy="{_n(head_y)}" r="{_n(LENGTHS["head"] - LINE / 2)}" fill="{INK}"/>'
+                 f'<g stroke="{HALO}" stroke-width="{_n(LINE + 3)}"><polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>'
+                 f'<polyline points="{near_leg}"/><polyline points="{near_arm}"/></g>')
     for shape in laid.props:
         if shape.placed is None or shape.placed.under is None:
             parts.append(_prop_svg(shape, box))
     body = "".join(parts)
     if mirrored:
         body = f'<g transform="matrix(-1 0 0 1 {_n(w)} 0)">{body}</g>'
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(w)} {_n(h)}" width="{_n(w * scale)}" '
-        f'height="{_n(h * scale)}" role="img"><title>{escape(alt)}</title>{body}</svg>\n'
-    )
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(w)} {_n(h)}" width="{_n(w * scale)}" '
+            f'height="{_n(h * scale)}" role="img"><title>{escape(alt)}</title>{body}</svg>\n')
 
 
 def _prop_svg(shape: PropShape, box: Canvas) -> str:
@@ -678,28 +562,19 @@ def _prop_svg(shape: PropShape, box: Canvas) -> str:
     if shape.shape == "kettlebell":
         r = w / 2
         bell_y = top + h - r
-        return (
-            f'<g {paint}><path d="M{_n(cx - r * 0.55)},{_n(bell_y - r * 0.7)} V{_n(top + 2)} '
-            f'Q{_n(cx)},{_n(top - 2)} {_n(cx + r * 0.55)},{_n(top + 2)} V{_n(bell_y - r * 0.7)}" fill="none" stroke-width="2.5"/>'
-            f'<circle cx="{_n(cx)}" cy="{_n(bell_y)}" r="{_n(r)}"/></g>'
-        )
+        return (f'<g {paint}><path d="M{_n(cx - r * 0.55)},{_n(bell_y - r * 0.7)} V{_n(top + 2)} '
+                f'Q{_n(cx)},{_n(top - 2)} {_n(cx + r * 0.55)},{_n(top + 2)} V{_n(bell_y - r * 0.7)}" fill="none" stroke-width="2.5"/>'
+                f'<circle cx="{_n(cx)}" cy="{_n(bell_y)}" r="{_n(r)}"/></g>')
     if shape.shape == "table":
-        return (
-            f'<g {paint}><rect x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="6"/>'
-            f'<rect x="{_n(left + 4)}" y="{_n(top + 6)}" width="4" height="{_n(h - 6)}"/>'
-            f'<rect x="{_n(left + w - 8)}" y="{_n(top + 6)}" width="4" height="{_n(h - 6)}"/></g>'
-        )
+        return (f'<g {paint}><rect x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="6"/>'
+                f'<rect x="{_n(left + 4)}" y="{_n(top + 6)}" width="4" height="{_n(h - 6)}"/>'
+                f'<rect x="{_n(left + w - 8)}" y="{_n(top + 6)}" width="4" height="{_n(h - 6)}"/></g>')
     if shape.shape == "strap":
-        loop = (
-            f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(w / 2)}" fill="none" stroke="{PROP_INK}" stroke-width="2.5"/>'
-        )
+        loop = f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(w / 2)}" fill="none" stroke="{PROP_INK}" stroke-width="2.5"/>'
         if shape.line is None or shape.line[1] is None:
             return loop
         (x1, y1), (x2, y2) = box.to_svg(shape.line[0]), box.to_svg(shape.line[1])
-        return (
-            loop
-            + f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{PROP_INK}" stroke-width="2.5"/>'
-        )
+        return loop + f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{PROP_INK}" stroke-width="2.5"/>'
     radius_ = 1.5 if shape.shape == "block" else 2.5
     return f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(radius_)}" {paint}/>'
 
@@ -731,10 +606,8 @@ def _trunk_phrases(laid: Layout) -> list[str]:
     name = laid.figure.base
     if name == "supine":
         out = []
-        if laid.gap("pelvis") > 8 or any(
-            p.placed and p.placed.under and "pelvis" in part_points(p.placed.under, laid.figure.facing)
-            for p in laid.props
-        ):
+        if laid.gap("pelvis") > 8 or any(p.placed and p.placed.under and "pelvis" in part_points(p.placed.under, laid.figure.facing)
+                                         for p in laid.props):
             out.append("hips lifted")
         if laid.gap("shoulders") > 4:
             out.append("head and shoulders lifted")
@@ -820,24 +693,14 @@ def _arm(laid: Layout, which: str) -> tuple[str, str] | None:
     if shoulder >= 150:
         return "{s} arm overhead", "arms overhead"
     if 45 <= shoulder < 150 and elbow < 30:
-        return (
-            ("{s} arm reaching up", "arms reaching up")
-            if figure.base == "supine" and laid.trunk == 0
-            else ("{s} arm reaching forward", "arms reaching forward")
-        )
+        return ("{s} arm reaching up", "arms reaching up") if figure.base == "supine" and laid.trunk == 0 else \
+            ("{s} arm reaching forward", "arms reaching forward")
     return None
 
 
 def _hand_touches(laid: Layout, which: str) -> tuple[str, str] | None:
     hand = laid.points[f"{which} hand"]
-    candidates = [
-        "head",
-        "chest",
-        "waist",
-        "front hip",
-        "pelvis",
-        *(f"{o} {p}" for o in ("near", "far") for p in ("thigh", "knee", "shin", "ankle", "foot")),
-    ]
+    candidates = ["head", "chest", "waist", "front hip", "pelvis", *(f"{o} {p}" for o in ("near", "far") for p in ("thigh", "knee", "shin", "ankle", "foot"))]
     best, best_d = None, REACH
     for name in candidates:
         x, y = laid.points[name]
@@ -852,11 +715,7 @@ def _hand_touches(laid: Layout, which: str) -> tuple[str, str] | None:
         if laid.figure.base == "prone":
             return "{s} hand under the forehead", "forehead resting on the hands"
         below = hand[1] < laid.points["head"][1]
-        return (
-            ("{s} hand under the head", "hands under the head")
-            if below
-            else ("{s} hand on the head", "hands on the head")
-        )
+        return ("{s} hand under the head", "hands under the head") if below else ("{s} hand on the head", "hands on the head")
     if best == "waist" and hand[1] < laid.points["waist"][1] and laid.figure.base == "supine":
         return "{s} hand under the lower back", "hands under the lower back"
     if best == "waist" and laid.figure.base in ("supine", "prone"):
@@ -962,16 +821,11 @@ def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple
     for figure in (Figure.model_validate_json(text) for text in figures_json):
         laid = layout(figure, props)
         box = canvas(laid)
-        sides = (
-            [(figure.side, False), ("left" if figure.side == "right" else "right", True)] if sided else [(None, False)]
-        )
+        sides = [(figure.side, False), ("left" if figure.side == "right" else "right", True)] if sided else [(None, False)]
         for side, mirrored in sorted(sides, key=lambda item: item[0] != "right"):
             alt = alt_text(laid, mirrored)
-            out.append(
-                Drawing(
-                    slug, figure.position, side, mirrored, svg(laid, alt, mirrored, scale), alt, box.width, box.height
-                )
-            )
+            out.append(Drawing(slug, figure.position, side, mirrored, svg(laid, alt, mirrored, scale), alt,
+                               box.width, box.height))
     return tuple(out)
 
 
@@ -979,12 +833,8 @@ def figures_for(pose, props: dict[str, Prop], side: str | None, positions: list[
     """The figures a step shows: the positions it names (or all), on the side it starts with."""
     found = drawings(pose, props)
     wanted = [p.lower() for p in positions] if positions else None
-    chosen = [
-        d
-        for d in found
-        if (d.side is None or d.side == side or side is None and d.side == "right")
-        and (wanted is None or (d.position or "").lower() in wanted)
-    ]
+    chosen = [d for d in found if (d.side is None or d.side == side or side is None and d.side == "right")
+              and (wanted is None or (d.position or "").lower() in wanted)]
     if wanted:
         chosen.sort(key=lambda d: wanted.index((d.position or "").lower()))
     return chosen

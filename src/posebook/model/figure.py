@@ -21,19 +21,11 @@ def _angle(low: int, high: int, what: str):
 class Joints(Model):
     """The joint angles of one arm and one leg, in degrees. Leave one out for the base's usual angle."""
 
-    shoulder: _angle(
-        -90,
-        200,
-        "0 = arm along the body; 90 = arm forward (toward the front of the body); "
-        "180 = arm overhead; below 0 = arm behind",
-    )  # type: ignore[valid-type]
+    shoulder: _angle(-90, 200, "0 = arm along the body; 90 = arm forward (toward the front of the body); "
+                               "180 = arm overhead; below 0 = arm behind")  # type: ignore[valid-type]
     elbow: _angle(0, 170, "0 = straight; more bends the elbow")  # type: ignore[valid-type]
-    hip: _angle(
-        -90,
-        170,
-        "0 = thigh in line with the trunk; 90 = thigh forward at a right angle (as when sitting); "
-        "below 0 = thigh behind",
-    )  # type: ignore[valid-type]
+    hip: _angle(-90, 170, "0 = thigh in line with the trunk; 90 = thigh forward at a right angle (as when sitting); "
+                          "below 0 = thigh behind")  # type: ignore[valid-type]
     knee: _angle(0, 170, "0 = straight; more bends the knee")  # type: ignore[valid-type]
     ankle: _angle(-40, 90, "0 = foot at a right angle to the shin; 90 = toes pointed in line with the shin")  # type: ignore[valid-type]
 
@@ -44,14 +36,11 @@ class FigureProp(Model):
     prop: PropRef = Field(description="The prop's slug.")  # type: ignore[valid-type]
     under: PartField | None = Field(None, description="The body part that rests on it, e.g. 'sacrum' or 'thighs'.")  # type: ignore[valid-type]
     on: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
-        None,
-        description="The body part it rests on (e.g. 'right front hip'), or the slug of another prop in this figure.",
-    )
+        None, description="The body part it rests on (e.g. 'right front hip'), or the slug of another prop in this figure.")
     around: PartField | None = Field(None, description="For a strap: the part it loops around, e.g. 'left ankle'.")  # type: ignore[valid-type]
     held: PartField | None = Field(None, description="The hand that holds it, e.g. 'left hand'.")  # type: ignore[valid-type]
     shape: choice(*SHAPES, what="prop shape") | None = Field(  # type: ignore[valid-type]
-        None, description="How to draw it here, when not as its page says, e.g. 'rolled-blanket'."
-    )
+        None, description="How to draw it here, when not as its page says, e.g. 'rolled-blanket'.")
 
     @model_validator(mode="after")
     def _placed(self) -> "FigureProp":
@@ -60,38 +49,26 @@ class FigureProp(Model):
             raise PydanticCustomError(
                 "posebook_placement",
                 "say where the prop is with one of under, on, around or held (a strap may have around and held); {found}",
-                {"found": "found none" if not given else "found " + " and ".join(given)},
-            )
+                {"found": "found none" if not given else "found " + " and ".join(given)})
         return self
 
 
 class Figure(Model):
     """A side-view stick figure of a pose, or of one position of it (e.g. 'contract')."""
 
-    position: Name | None = Field(
-        None,
-        description="The position's name, e.g. 'contract' or 'relax'; needed when a pose has more than one figure.",
-    )
+    position: Name | None = Field(None, description="The position's name, e.g. 'contract' or 'relax'; "
+                                                    "needed when a pose has more than one figure.")
     base: choice(*BASES, what="figure base") = Field(  # type: ignore[valid-type]
-        description="What the body rests on: " + ", ".join(BASES) + "."
-    )
+        description="What the body rests on: " + ", ".join(BASES) + ".")
     side: choice("right", "left", what="side") = Field(  # type: ignore[valid-type]
-        "right",
-        description="Which side of the pose the figure shows, as a sequence names it ('right' for the "
-        "side 'right-first' starts with). The figure is mirrored for the other side.",
-    )
+        "right", description="Which side of the pose the figure shows, as a sequence names it ('right' for the "
+                             "side 'right-first' starts with). The figure is mirrored for the other side.")
     near_side: choice("right", "left", what="side") | None = Field(  # type: ignore[valid-type]
-        None,
-        description="Which side of the body faces you, so its arm and leg are 'near' (for side-lying: the "
-        "upper side). Leave out when it is the same as 'side'; a low lunge with the right foot "
-        "forward, seen from the left, says 'side: right' and 'near_side: left'.",
-    )
-    trunk: _angle(
-        -100,
-        100,
-        "0 = the base's usual line; more leans the trunk toward the front of the body, "
-        "below 0 leans it back. Leave out to let the trunk rest on the floor or the props.",
-    )  # type: ignore[valid-type]
+        None, description="Which side of the body faces you, so its arm and leg are 'near' (for side-lying: the "
+                          "upper side). Leave out when it is the same as 'side'; a low lunge with the right foot "
+                          "forward, seen from the left, says 'side: right' and 'near_side: left'.")
+    trunk: _angle(-100, 100, "0 = the base's usual line; more leans the trunk toward the front of the body, "
+                             "below 0 leans it back. Leave out to let the trunk rest on the floor or the props.")  # type: ignore[valid-type]
     head: _angle(-60, 80, "0 = in line with the trunk (resting, when lying); more tips the chin toward the chest")  # type: ignore[valid-type]
     near: Joints = Field(default_factory=Joints, description="The arm and leg facing you.")
     far: Joints = Field(default_factory=Joints, description="The arm and leg away from you.")
