@@ -149,3 +149,37 @@ def card_pdf(library, slug: str, paper: str = "a4", **fields) -> bytes:
     settings = settings_for(library.docs_dir, **fields)
     pdf, _ = render_card(views_of(library, settings.breath_seconds).sequences[slug], paper, settings, use_cache=False)
     return pdf
+
+
+# --- long sequences ------------------------------------------------------------------------
+
+FIXTURE_BASES = ("supine", "standing", "kneeling", "prone", "seated", "side-lying", "all-fours")
+
+
+def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
+    files = {}
+    for i in range(1, steps + 1):
+        name = f"Pose number {i}"
+        if long_names and i % 3 == 0:
+            name = f"Revolved Half Bound Lotus Standing Forward Fold Variation {i}"
+        sanskrit = "Parivṛtta Ardha Baddha Padmottānāsana Pādāṅguṣṭhāsana" if long_names and i % 2 == 0 else "Tāḍāsana"
+        caution = (
+            "Your knee or your lower back hurts at any point, even a little, or you feel tingling or numbness "
+            "anywhere in the leg"
+            if long_names
+            else "Your knee hurts"
+        )
+        files[f"poses/pose-{i}.md"] = (
+            f"---\nname: {name}\nsanskrit: {sanskrit}\nsummary: A pose.\nsided: true\nprops: [block]\n"
+            f"cautions:\n  - condition: {caution}\n    action: modify\n"
+            f"    advice: Pad the knee with a folded blanket.\n"
+            f"  - condition: You feel dizzy\n    action: stop\n    advice: Sit down and rest.\n"
+            f"figures:\n  - base: {FIXTURE_BASES[i % len(FIXTURE_BASES)]}\n---\nBody.\n"
+        )
+    step_lines = "".join(
+        f"  - pose: pose-{i}\n    sides: right-first\n    cue: Press the thigh into the hand and breathe slowly.\n"
+        f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n"
+        for i in range(1, steps + 1)
+    )
+    files["sequences/long.md"] = f"---\ntitle: A long class\nsummary: Many poses.\nsteps:\n{step_lines}---\n"
+    return write_library(tmp_path, files)

@@ -4,8 +4,8 @@ stays on its canvas, is well-formed and the same every time, and says in words w
 from __future__ import annotations
 
 import math
-import re
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from posebook import figure as F
-from posebook.read import load_library
 from posebook.model import BASES, Figure, FigureProp, Joints, Prop
+from posebook.read import load_library
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from bad_cases import CASES as BAD_CASES
-from conftest import ROOT, card_pdf, write_library
+from conftest import ROOT, card_pdf, long_library, write_library
 from posebook.model import PAGE_KINDS, PHASES
 from posebook.read import try_load_library
 from posebook.read.frontmatter import read_page
@@ -169,7 +169,6 @@ def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_fa
 
 def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
     from posebook.read import load_library
-    from test_card import long_library
 
     library = load_library(long_library(tmp_path, 60), display_root=tmp_path)
     pdf = card_pdf(library, "long", "letter")
@@ -184,11 +183,23 @@ def test_a_sequence_of_60_steps_makes_a_valid_multi_page_card(tmp_path):
 
 # --- every broken library leaves the last site as it was -----------------------------------
 
+# One case of each kind of problem, end to end through MkDocs: the hook stops the build in
+# on_pre_build, before MkDocs empties site/. Every case is checked against build() in
+# tests/read/test_validate.py; this proves the hook turns any of them into a stopped build.
+SAMPLE = [
+    "yaml syntax error",
+    "missing prop",
+    "duplicate glossary term",
+    "hold: 1:30 is not 90",
+    "problems in several files, all reported in order",
+]
 
-def test_every_broken_library_stops_the_build_and_leaves_the_site(tmp_path):
-    from test_site import assert_each_edit_fails_and_keeps_the_site
 
-    assert_each_edit_fails_and_keeps_the_site(tmp_path, BAD_CASES)
+def test_broken_libraries_stop_the_build_and_leave_the_site(tmp_path):
+    from sitebuild import assert_each_edit_fails_and_keeps_the_site
+
+    cases = {name: BAD_CASES[name] for name in SAMPLE}
+    assert_each_edit_fails_and_keeps_the_site(tmp_path, cases)
 
 
 # --- reproducible builds ---------------------------------------------------------------------

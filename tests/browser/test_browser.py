@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from sitebuild import build
 
 from browser import guard, launch, serve
 from conftest import ROOT
-from test_site import build
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SITE_URL = "https://posebook.example.org/"

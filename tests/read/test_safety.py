@@ -3,11 +3,13 @@ before anything is written, and nothing contacts the local listener."""
 
 import pytest
 from pypdf import PdfReader
+from sitebuild import assert_each_edit_fails_and_keeps_the_site, build
 
-from conftest import start_listener, write_library
+from conftest import settings_for, start_listener, write_library
 from hostile_cases import CASES, PORT
+from posebook.build import build as build_project
+from posebook.problems import ContentError
 from posebook.read import try_load_library
-from test_site import assert_each_edit_fails_and_keeps_the_site, build
 
 REFUSED = {name: case for name, case in CASES.items() if case[1] is not None}
 ALLOWED = {name: case for name, case in CASES.items() if case[1] is None}
@@ -39,10 +41,32 @@ def listener():
     server.server_close()
 
 
-def test_no_hostile_page_reaches_the_site_or_a_card(tmp_path, listener):
-    """Every hostile case on top of a good site: each build fails, the site and its cards stay
-    byte for byte as they were, and nothing calls the listener."""
-    assert_each_edit_fails_and_keeps_the_site(tmp_path, REFUSED)
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_the_build_stops_before_any_output_for_every_hostile_page(name, tmp_path):
+    """build(), which the hook and `posebook generate` call before they touch anything, refuses each case."""
+    files, expected = REFUSED[name]
+    docs = write_library(tmp_path, files)
+    with pytest.raises(ContentError) as stopped:
+        build_project(settings_for(docs, project=tmp_path))
+    assert [str(p) for p in stopped.value.problems] == expected
+
+
+# One hostile page of each family end to end through MkDocs, with the listener watching.
+END_TO_END = [
+    "script tag",
+    "javascript link hidden behind an entity",
+    "image from a local listener",
+    "svg file with script",
+    "css file loading from a listener",
+    "link rel attachment",
+    "html file",
+]
+
+
+def test_hostile_pages_never_reach_the_site_or_a_card(tmp_path, listener):
+    """Hostile pages on top of a good site: each build fails, the site and its cards stay byte for
+    byte as they were, and nothing calls the listener."""
+    assert_each_edit_fails_and_keeps_the_site(tmp_path, {name: REFUSED[name] for name in END_TO_END})
     site = tmp_path / "site"
     assert listener == []
     for card in site.glob("cards/*.pdf"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE, card_pdf, settings_for, start_listener, views_of, write_library
+from conftest import ROOT, SITE, card_pdf, long_library, settings_for, start_listener, views_of, write_library
 from posebook.printables.card import build_cards, card_html
 from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
 from posebook.read import load_library
@@ -161,38 +161,6 @@ def test_card_renders_to_a_readable_png(cards, tmp_path):
 
 
 # --- layout rules on fixture sequences ------------------------------------------------------
-
-
-FIXTURE_BASES = ("supine", "standing", "kneeling", "prone", "seated", "side-lying", "all-fours")
-
-
-def long_library(tmp_path: Path, steps: int, long_names: bool = False) -> Path:
-    files = {}
-    for i in range(1, steps + 1):
-        name = f"Pose number {i}"
-        if long_names and i % 3 == 0:
-            name = f"Revolved Half Bound Lotus Standing Forward Fold Variation {i}"
-        sanskrit = "Parivṛtta Ardha Baddha Padmottānāsana Pādāṅguṣṭhāsana" if long_names and i % 2 == 0 else "Tāḍāsana"
-        caution = (
-            "Your knee or your lower back hurts at any point, even a little, or you feel tingling or numbness "
-            "anywhere in the leg"
-            if long_names
-            else "Your knee hurts"
-        )
-        files[f"poses/pose-{i}.md"] = (
-            f"---\nname: {name}\nsanskrit: {sanskrit}\nsummary: A pose.\nsided: true\nprops: [block]\n"
-            f"cautions:\n  - condition: {caution}\n    action: modify\n"
-            f"    advice: Pad the knee with a folded blanket.\n"
-            f"  - condition: You feel dizzy\n    action: stop\n    advice: Sit down and rest.\n"
-            f"figures:\n  - base: {FIXTURE_BASES[i % len(FIXTURE_BASES)]}\n---\nBody.\n"
-        )
-    step_lines = "".join(
-        f"  - pose: pose-{i}\n    sides: right-first\n    cue: Press the thigh into the hand and breathe slowly.\n"
-        f"    phases:\n      - contract: 3 breaths\n      - relax: 3 breaths\n"
-        for i in range(1, steps + 1)
-    )
-    files["sequences/long.md"] = f"---\ntitle: A long class\nsummary: Many poses.\nsteps:\n{step_lines}---\n"
-    return write_library(tmp_path, files)
 
 
 def layout(library, paper):

@@ -7,7 +7,10 @@ import sys
 import pytest
 
 from bad_cases import CASES
-from conftest import write_library
+from conftest import settings_for, write_library
+from posebook.build import build
+from posebook.cli import main
+from posebook.problems import ContentError
 from posebook.read import try_load_library
 
 
@@ -52,10 +55,19 @@ def test_check_prints_every_problem_and_exits_1_without_a_traceback(tmp_path):
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_check_exits_1_for_every_broken_library(name, tmp_path):
+def test_check_exits_1_for_every_broken_library(name, tmp_path, monkeypatch, capsys):
     files, expected = CASES[name]
     write_library(tmp_path, files)
-    run = subprocess.run([sys.executable, "-m", "posebook", "check"], cwd=tmp_path, capture_output=True, text=True)
-    assert run.returncode == 1, run.stdout
-    assert run.stdout.splitlines()[:-1] == expected
-    assert run.stderr == ""
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines()[:-1] == expected
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_build_stops_before_any_output_for_every_broken_library(name, tmp_path):
+    """build(), which the hook and `posebook generate` call before they touch anything, refuses each case."""
+    files, expected = CASES[name]
+    docs = write_library(tmp_path, files)
+    with pytest.raises(ContentError) as stopped:
+        build(settings_for(docs, project=tmp_path))
+    assert [str(p) for p in stopped.value.problems] == expected
