@@ -84,20 +84,27 @@ def _settings(args: argparse.Namespace):
     return default_settings(docs if docs is not None else Path("docs"))
 
 
-def _check(args: argparse.Namespace) -> int:
+def _library(args: argparse.Namespace, github: bool = False):
+    """The project's settings and library, or None after printing every problem."""
     try:
         settings = _settings(args)
+        library, problems = try_load_library(settings)
     except ContentError as err:
-        print(format_problems(err.problems))
+        problems = err.problems
+    if not problems:
+        return settings, library
+    if github:
+        for problem in problems:
+            print(problem.github())
+    print(format_problems(problems))
+    return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    loaded = _library(args, github=args.format == "github")
+    if loaded is None:
         return 1
-    library, problems = try_load_library(settings)
-    if problems:
-        if args.format == "github":
-            for problem in problems:
-                print(problem.github())
-        print(format_problems(problems))
-        return 1
-    assert library is not None
+    settings, library = loaded
     print(f"{settings.display(settings.docs_dir)}: {library.summary()}")
     return 0
 
@@ -126,16 +133,10 @@ def _figures(args: argparse.Namespace) -> int:
     from .figure import drawings
     from .printables.cache import write_atomically
 
-    try:
-        settings = _settings(args)
-    except ContentError as err:
-        print(format_problems(err.problems))
+    loaded = _library(args)
+    if loaded is None:
         return 1
-    library, problems = try_load_library(settings)
-    if problems:
-        print(format_problems(problems))
-        return 1
-    assert library is not None
+    _, library = loaded
     unknown = [slug for slug in args.poses if slug not in library.poses]
     for slug in unknown:
         hint = did_you_mean(slug, library.poses)

@@ -371,7 +371,7 @@ def _check_props(figure: Figure, props: dict[str, Prop]) -> None:
         if use.on is not None and use.on not in slugs:
             try:
                 parse_part(use.on)
-            except Exception:  # noqa: BLE001 - reported below in the teacher's words
+            except Exception:
                 raise FigureError(("props", j, "on"), f"'{use.on}' is neither a body part nor another prop of this figure; "
                                                       f"name a body part such as 'right front hip', or one of: "
                                                       + (", ".join(s for s in slugs if s != use.prop) or "(no other props)")) from None

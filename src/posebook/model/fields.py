@@ -27,12 +27,11 @@ def choice(*values: str, what: str):
     def check(value: Any) -> Any:
         if isinstance(value, str) and value in values:
             return value
-        shown = _shown(value)
         raise PydanticCustomError(
             "posebook_choice",
             "{shown} is not a {what}; use one of: {choices}",
             {
-                "shown": shown,
+                "shown": shown(value),
                 "what": what,
                 "choices": ", ".join(values),
                 "suggestion": did_you_mean(value, values) if isinstance(value, str) else None,
@@ -42,11 +41,12 @@ def choice(*values: str, what: str):
     return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any, text: str = "'{}'", longest: int | None = None) -> str:
+    """What a teacher wrote, in words for a message: 'x', the number 3, a list …"""
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, str):
-        return f"'{value}'"
+        return text.format(value) if longest is None or len(value) < longest else "text"
     if value is None:
         return "an empty value"
     if isinstance(value, (int, float)):
@@ -55,7 +55,7 @@ def _shown(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a group of fields"
-    return repr(value)
+    return type(value).__name__
 
 
 def _slug_ref(kind: str):
@@ -64,7 +64,7 @@ def _slug_ref(kind: str):
             raise PydanticCustomError(
                 "posebook_ref",
                 "expected the slug of a {kind} (its file name without .md), got {shown}",
-                {"kind": kind, "shown": _shown(value)},
+                {"kind": kind, "shown": shown(value)},
             )
         if _leaves_docs(value):
             raise PydanticCustomError(
@@ -182,7 +182,7 @@ def parse_amount(value: Any) -> Any:
         raise PydanticCustomError(
             "posebook_amount",
             "expected an amount of time, got {shown}; {help}",
-            {"shown": _shown(value), "help": AMOUNT_HELP},
+            {"shown": shown(value), "help": AMOUNT_HELP},
         )
     if isinstance(value, (int, float)):
         raise PydanticCustomError(
@@ -259,7 +259,7 @@ def parse_count(value: Any) -> Any:
     raise PydanticCustomError(
         "posebook_count",
         "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",
-        {"shown": _shown(value)},
+        {"shown": shown(value)},
     )
 
 
@@ -306,7 +306,7 @@ def parse_part(value: Any) -> Any:
     """'right ankle', 'near hand', 'thighs', 'sacrum' -> the text as written, once it is known to name a part."""
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": _shown(value)}
+            "posebook_part", "expected {help}, got {shown}", {"help": PART_HELP, "shown": shown(value)}
         )
     text = " ".join(value.lower().split())
     match = _PART.match(text.replace("feet", "foot"))

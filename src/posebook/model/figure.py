@@ -43,7 +43,7 @@ class FigureProp(Model):
         None, description="How to draw it here, when not as its page says, e.g. 'rolled-blanket'.")
 
     @model_validator(mode="after")
-    def _placed(self) -> "FigureProp":
+    def _placed(self) -> FigureProp:
         given = [k for k in ("under", "on", "around", "held") if getattr(self, k) is not None]
         if not given or (len(given) > 1 and sorted(given) != ["around", "held"]):
             raise PydanticCustomError(

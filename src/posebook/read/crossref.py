@@ -9,7 +9,7 @@ from typing import Any
 
 from ..figure import check_figure
 from ..model import Figure, Glossary, Library, Prop, PropUse
-from ..problems import ContentError, Problem, did_you_mean, field_path
+from ..problems import ContentError, Problem, did_you_mean
 from .frontmatter import SourcePage
 
 
@@ -50,17 +50,7 @@ def cross_check(
 
     def check_ref(page: SourcePage, loc: tuple, value: str, known: dict, kind: str) -> None:
         if value not in known and value not in present[kind]:
-            line, col = page.positions.of_value(loc)
-            problems.append(
-                Problem(
-                    page.path,
-                    line,
-                    col,
-                    field_path(loc),
-                    f"unknown {kind} '{value}'",
-                    did_you_mean(value, known) or None,
-                )
-            )
+            problems.append(page.problem(loc, f"unknown {kind} '{value}'", did_you_mean(value, known) or None))
 
     def check_props(page: SourcePage, uses: list[PropUse], base: tuple) -> None:
         for i, use in enumerate(uses):
@@ -83,13 +73,9 @@ def cross_check(
             for group in ("stretches", "works"):
                 for i, muscle in enumerate(getattr(pose.muscles, group)):
                     if muscle.lower() not in terms:
-                        line, col = page.positions.of_value(("muscles", group, i))
                         problems.append(
-                            Problem(
-                                page.path,
-                                line,
-                                col,
-                                field_path(("muscles", group, i)),
+                            page.problem(
+                                ("muscles", group, i),
                                 f"'{muscle}' is not in the glossary; add it to docs/glossary.md or use a term it has",
                                 did_you_mean(muscle, terms.values()) or None,
                             )
@@ -108,25 +94,18 @@ def cross_check(
             sides = step.sides
             if sides is None:
                 if pose.sided:
-                    line, col = page.positions.of_value(("steps", i))
                     problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            col,
-                            field_path(("steps", i, "sides")),
+                        page.problem(
+                            ("steps", i, "sides"),
                             f"'{pose.name}' is done on each side: say 'sides: right-first' or 'sides: left-first'",
+                            at=("steps", i),
                         )
                     )
                 sides = "none"
             elif not pose.sided and sides in ("right-first", "left-first", "right", "left"):
-                line, col = page.positions.of_value(("steps", i, "sides"))
                 problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        field_path(("steps", i, "sides")),
+                    page.problem(
+                        ("steps", i, "sides"),
                         f"'{pose.name}' is not done one side at a time (its page says 'sided: false'); "
                         "use 'none' or 'both'",
                     )
@@ -134,17 +113,11 @@ def cross_check(
             for j, position in enumerate(step.figures):
                 if pose.figure(position) is None:
                     names = [f.position for f in pose.figures if f.position]
-                    line, col = page.positions.of_value(("steps", i, "figures", j))
+                    known = f"its positions are: {', '.join(names)}" if names else "its page has no named positions"
                     problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            col,
-                            field_path(("steps", i, "figures", j)),
-                            f"'{pose.name}' has no figure for the position '{position}'; "
-                            + (
-                                f"its positions are: {', '.join(names)}" if names else "its page has no named positions"
-                            ),
+                        page.problem(
+                            ("steps", i, "figures", j),
+                            f"'{pose.name}' has no figure for the position '{position}'; {known}",
                             did_you_mean(position, names) or None,
                         )
                     )
@@ -175,12 +148,7 @@ def _glossary_terms(glossary: Glossary | None, page: SourcePage | None) -> tuple
             key = word.lower()
             if key in seen:
                 loc = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
-                line, col = page.positions.of_value(loc)
-                problems.append(
-                    Problem(
-                        page.path, line, col, field_path(loc), f"'{word}' is already in the glossary as '{seen[key]}'"
-                    )
-                )
+                problems.append(page.problem(loc, f"'{word}' is already in the glossary as '{seen[key]}'"))
                 continue
             seen[key] = term.term
     return seen, problems

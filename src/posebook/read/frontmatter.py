@@ -59,6 +59,11 @@ class SourcePage:
     body_line: int  # the line of the file on which the body starts
     has_front_matter: bool
 
+    def problem(self, loc: Loc, message: str, suggestion: str | None = None, at: Loc | None = None) -> Problem:
+        """A problem of the field at `loc`, placed at the value at `at` (by default the field's own)."""
+        line, col = self.positions.of_value(loc if at is None else at)
+        return Problem(self.path, line, col, field_path(loc), message, suggestion)
+
 
 def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list[Problem]]:
     """Split and parse one page. Returns the page, or None and the problems found."""
@@ -155,37 +160,20 @@ def _refuse_anchors_and_tags(yaml: YAML, text: str, path: str, at) -> list[Probl
     """Every anchor, alias and tag, found from the event stream before any node is built, so a
     'billion laughs' file costs no more than its own size. None when the YAML does not parse."""
     problems: list[Problem] = []
+
+    def refuse(event, message: str) -> None:
+        problems.append(Problem(path, *at(event.start_mark), "", message))
+
     try:
         for event in yaml.parse(io.StringIO(text)):
             if isinstance(event, AliasEvent):
-                line, col = at(event.start_mark)
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        col,
-                        "",
-                        f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full",
-                    )
-                )
+                refuse(event, f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full")
             elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
                 if event.anchor is not None:
-                    line, col = at(event.start_mark)
-                    problems.append(
-                        Problem(
-                            path,
-                            line,
-                            col,
-                            "",
-                            f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full",
-                        )
-                    )
+                    refuse(event, f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full")
                 if event.tag is not None and str(event.tag) not in ("!", "?"):
-                    line, col = at(event.start_mark)
                     tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-                    problems.append(
-                        Problem(path, line, col, "", f"YAML tags ({tag}) are not allowed: write plain values")
-                    )
+                    refuse(event, f"YAML tags ({tag}) are not allowed: write plain values")
             if len(problems) >= 50:
                 break
     except YAMLError:

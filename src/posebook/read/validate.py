@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..model import PAGE_KINDS, RESERVED, SLUG, slugify
+from ..model.fields import shown
 from ..problems import Problem, did_you_mean, field_path
 from .frontmatter import Positions, SourcePage
 
@@ -109,7 +110,8 @@ def _message(kind: str, error: dict) -> str:
     if kind.startswith("posebook"):
         return error["msg"]
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_describe(value)}"
+        got = shown(value, "the text '{}'", longest=60)
+        return f"expected {_TYPE_WORDS[kind]}, got {got}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -127,20 +129,7 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    if value is None:
-        return "an empty value"
-    if isinstance(value, str):
-        return f"the text '{value}'" if len(value) < 60 else "text"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of fields"
-    return type(value).__name__
+
 
 
 def _fields_at(model_class: type[BaseModel], loc: tuple) -> list[str]:
