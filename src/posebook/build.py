@@ -47,7 +47,7 @@ class Build:
 
 
 def project_settings(source: Settings | str | os.PathLike) -> Settings:
-    """Settings from a Settings, a mkdocs.yml, or a project folder (its mkdocs.yml, if it has one,
+    """Settings from a Settings, a configuration file, or a project folder (its configuration file, if it has one,
     else its docs/ with the defaults)."""
     if isinstance(source, Settings):
         return source

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import __version__
 from .problems import ContentError, did_you_mean, format_problems
 from .read import try_load_library
+from .settings import CONFIG_FILE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,9 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the library and list every problem")
-    check.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
+    check.add_argument("--docs", type=Path, help=f"the library folder (default: docs_dir of {CONFIG_FILE}, or docs)")
     check.add_argument(
-        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+        "-f", "--config", default=CONFIG_FILE, type=Path, help=f"the site's configuration (default: {CONFIG_FILE})"
     )
     check.add_argument(
         "--format", choices=("text", "github"), default="text", help="'github' prints GitHub Actions annotations"
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     card.add_argument("--paper", choices=("a4", "letter"), default="a4")
     card.add_argument("-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf)")
     card.add_argument(
-        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+        "-f", "--config", default=CONFIG_FILE, type=Path, help=f"the site's configuration (default: {CONFIG_FILE})"
     )
 
     figures = commands.add_parser(
@@ -50,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         "each one's alt text, to check a figure while you write it",
     )
     figures.add_argument("poses", nargs="*", help="pose slugs, e.g. low-lunge (default: every pose)")
-    figures.add_argument("--docs", type=Path, help="the library folder (default: docs_dir of mkdocs.yml, or docs)")
+    figures.add_argument("--docs", type=Path, help=f"the library folder (default: docs_dir of {CONFIG_FILE}, or docs)")
     figures.add_argument(
-        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+        "-f", "--config", default=CONFIG_FILE, type=Path, help=f"the site's configuration (default: {CONFIG_FILE})"
     )
     figures.add_argument("-o", "--output", default="figures", type=Path, help="folder to write to (default: figures)")
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate.add_argument("out", type=Path, help="the folder to write (its docs/ is replaced)")
     generate.add_argument(
-        "-f", "--config", default="mkdocs.yml", type=Path, help="the MkDocs configuration (default: mkdocs.yml)"
+        "-f", "--config", default=CONFIG_FILE, type=Path, help=f"the site's configuration (default: {CONFIG_FILE})"
     )
 
     args = parser.parse_args(argv)
@@ -71,12 +72,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace):
-    """The project's settings: its mkdocs.yml when there is one, with --docs overriding its docs_dir."""
+    """The project's settings: its configuration file when there is one, with --docs overriding its docs_dir."""
     from dataclasses import replace
 
     from .settings import default_settings, read_settings
 
-    config = getattr(args, "config", None) or Path("mkdocs.yml")
+    config = getattr(args, "config", None) or Path(CONFIG_FILE)
     docs = getattr(args, "docs", None)
     if config.is_file():
         settings = read_settings(config)

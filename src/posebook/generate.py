@@ -1,5 +1,5 @@
 """`posebook generate OUT/`: the library plus every generated page, card and figure, written as
-plain Markdown with a hook-free mkdocs.yml, so that a site generator which runs no hooks builds
+plain Markdown with a hook-free configuration file, so that a site generator which runs no hooks builds
 the same site."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from .build import Build, build
 from .model import OtherPage
 from .read.files import library_files
+from .settings import CONFIG_FILE
 
 # MkDocs and Material front matter that a plain build still needs on ordinary pages.
 _KEEP = [name for name in OtherPage.model_fields if name not in ("slug", "src_path", "body", "body_line")]
@@ -62,7 +63,7 @@ def generate(config_path: Path, out: Path) -> Build:
     config["docs_dir"] = "docs"
     buffer = io.StringIO()
     YAML(typ="rt").dump(config, buffer)
-    (out / "mkdocs.yml").write_text(buffer.getvalue(), encoding="utf-8")
+    (out / CONFIG_FILE).write_text(buffer.getvalue(), encoding="utf-8")
     return result
 
 

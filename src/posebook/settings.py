@@ -1,7 +1,7 @@
 """One reading of a project's settings, with one default each: where the library is, the site's
 address and language, how long a breath takes, the Markdown extensions pages are rendered with,
-and where cards are cached. Read from mkdocs.yml: the file itself, or the mapping MkDocs made of
-it (the hook passes that one)."""
+and where cards are cached. Read from the site's configuration file: the file itself, or the mapping
+the site generator made of it (the hook passes that one)."""
 
 from __future__ import annotations
 
@@ -34,14 +34,14 @@ DEFAULT_MARKDOWN_EXTENSIONS = (
     "pymdownx.details",
     "pymdownx.superfences",
 )
-CONFIG_FILE = "mkdocs.yml"
+CONFIG_FILE = "mkdocs.yml"  # the site generator's configuration, which posebook reads as plain YAML
 
 
 @dataclass(frozen=True)
 class Settings:
     """A project's settings for one build."""
 
-    project: Path  # the folder of mkdocs.yml: messages show paths relative to it
+    project: Path  # the folder of the configuration file: messages show paths relative to it
     docs_dir: Path
     site_url: str = ""
     language: str = DEFAULT_LANGUAGE
@@ -81,12 +81,12 @@ class Settings:
 
 
 def default_settings(docs_dir: str | os.PathLike, project: str | os.PathLike | None = None) -> Settings:
-    """Settings for a library folder on its own, with no mkdocs.yml."""
+    """Settings for a library folder on its own, with no configuration file."""
     return Settings(project=Path(project) if project is not None else Path.cwd(), docs_dir=Path(docs_dir))
 
 
 def read_settings(config_file: str | os.PathLike) -> Settings:
-    """The settings of the project whose mkdocs.yml this is. Raises ContentError when the file is
+    """The settings of the project whose configuration file this is. Raises ContentError when the file is
     missing, unreadable or its posebook settings are wrong."""
     path = Path(config_file)
     shown = path.as_posix()
@@ -98,7 +98,7 @@ def read_settings(config_file: str | os.PathLike) -> Settings:
                     1,
                     1,
                     "",
-                    f"{shown} not found; run posebook in the project folder or give -f path/to/mkdocs.yml",
+                    f"{shown} not found; run posebook in the project folder or give -f path/to/{CONFIG_FILE}",
                 )
             ]
         )
@@ -112,7 +112,7 @@ def settings_from_config(
     shown: str = CONFIG_FILE,
     positions: Mapping[tuple, tuple[int, int]] | None = None,
 ) -> Settings:
-    """Settings from a mkdocs.yml mapping whose relative paths are relative to `project`."""
+    """Settings from a configuration mapping whose relative paths are relative to `project`."""
     project = Path(project)
     positions = positions or {}
     problems: list[Problem] = []
@@ -184,7 +184,7 @@ def _extensions(listed: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
 
 
 def _load_yaml(path: Path) -> tuple[dict, dict[tuple, tuple[int, int]]]:
-    """mkdocs.yml as plain data, and where each top-level and nested key stands. MkDocs' own tags
+    """The configuration file as plain data, and where each top-level and nested key stands. MkDocs' own tags
     (`!ENV`, `!!python/name:`) are read as MkDocs reads them."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap

@@ -13,7 +13,7 @@ import jinja2
 
 from ..model import ACTION_LABELS, DISCLAIMER, Caution, Pose, Sequence
 from ..problems import ContentError, Problem
-from ..settings import Settings
+from ..settings import CONFIG_FILE, Settings
 from ..site.markdown import minutes_text
 from ..views import ChecklistItem, SequenceView, StepView
 from .cache import CSS_DIR, FONTS_DIR, TEMPLATES_DIR, cached, keep, printable_key
@@ -321,7 +321,7 @@ def build_cards(
                     1,
                     1,
                     "site_url",
-                    "set site_url in mkdocs.yml: the card's QR code and links point at the site",
+                    f"set site_url in {CONFIG_FILE}: the card's QR code and links point at the site",
                 )
             ]
         )
@@ -353,7 +353,7 @@ def build_cards(
 
 
 def _config_path(settings: Settings) -> str:
-    return settings.display(settings.project / "mkdocs.yml")
+    return settings.display(settings.project / CONFIG_FILE)
 
 
 def _render_many(items: list[tuple[Sequence, str]], settings: Settings, workers: int | None) -> list[bytes]:
