@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Subprocesses (mkdocs, posebook) run this checkout's package, not whichever one the virtual
+# environment has installed in editable mode.
+SUBPROCESS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": str(ROOT / "src")}
 
 BASE_LIBRARY = {
     "props/block.md": """\

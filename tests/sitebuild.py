@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from conftest import ROOT, write_library
+from conftest import ROOT, SUBPROCESS_ENV, write_library
 
 
 def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
@@ -29,7 +29,7 @@ def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
         cwd=project,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env=SUBPROCESS_ENV,
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build
 
-from conftest import ROOT, views_of, write_library
+from conftest import ROOT, SUBPROCESS_ENV, views_of, write_library
 from posebook.read import load_library
 from posebook.views import step_anchor
 
@@ -314,7 +314,7 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         cwd=out,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env=SUBPROCESS_ENV,
     )
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "plain"

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT, write_library
+from conftest import ROOT, SUBPROCESS_ENV, write_library
 
 
 def free_port() -> int:
@@ -60,7 +60,7 @@ def served(tmp_path):
         cwd=tmp_path,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env=SUBPROCESS_ENV,
     )
     base = f"http://127.0.0.1:{port}/"
     try:
