@@ -9,6 +9,7 @@ matter (`loc`), and the reader places it with `Problem.placed`."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -30,9 +31,11 @@ class Problem:
     loc: Loc = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        hint = f" (did you mean '{self.suggestion}'?)" if self.suggestion else ""
-        return f"{self.path}:{self.line}:{self.column}: error: {where}{self.message}{hint}"
+        # One line, whatever a file name or a value holds: a newline or a terminal control
+        # character in a teacher's text must not start a line of its own in a log or in CI.
+        where = f"{one_line(self.field)}: " if self.field else ""
+        hint = f" (did you mean '{one_line(self.suggestion)}'?)" if self.suggestion else ""
+        return f"{one_line(self.path)}:{self.line}:{self.column}: error: {where}{one_line(self.message)}{hint}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
@@ -91,6 +94,19 @@ def field_path(loc: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+# Control and format characters, and the line and paragraph separators some tools break lines at.
+_UNSEEN = ("Cc", "Cf", "Zl", "Zp")
+
+
+def one_line(text: str) -> str:
+    """Text with every character that could break a line or hide itself written as an escape (\\n, \\u2028)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in _UNSEEN else c for c in str(text)
+    )
 
 
 def _escape_data(text: str) -> str:

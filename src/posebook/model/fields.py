@@ -155,6 +155,10 @@ _AMOUNT = re.compile(
     rf"\s+(?P<unit>[a-z]+)$"
 )
 AMOUNT_HELP = "write an amount such as '3 breaths', '30 seconds', '1-2 minutes', '5+ minutes' or 'a few breaths'"
+# The most breaths, seconds or minutes a phase can last, and the most repetitions: far beyond any class, and
+# small enough that every sum of them (a step, a sequence) is an ordinary number.
+MAX_AMOUNT = 1000
+MAX_COUNT = 1000
 
 
 class Amount(Model):
@@ -210,8 +214,12 @@ def parse_amount(value: Any) -> Any:
     if match["word"]:
         low, high = WORDS[match["word"]]
         return Amount(text=text, low=low, high=high, unit=unit)
+    if any(len(n) > 12 for n in (match["low"], match["high"] or "")):
+        raise _too_much(value, MAX_AMOUNT, unit)
     low = float(match["low"])
     high = float(match["high"]) if match["high"] else None
+    if max(low, high or 0) > MAX_AMOUNT:
+        raise _too_much(value, MAX_AMOUNT, unit)
     if low <= 0 or (high is not None and high <= low):
         raise PydanticCustomError(
             "posebook_amount",
@@ -219,6 +227,14 @@ def parse_amount(value: Any) -> Any:
             {"value": value},
         )
     return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
+
+
+def _too_much(value: Any, most: int, unit: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "posebook_amount",
+        "'{value}' is more than posebook can time; an amount is at most {most} {unit}s",
+        {"value": value, "most": most, "unit": unit},
+    )
 
 
 AmountField = Annotated[
@@ -251,11 +267,20 @@ def parse_count(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 1:
             raise PydanticCustomError("posebook_count", "must be at least 1, got {value}", {"value": value})
+        if value > MAX_COUNT:
+            raise PydanticCustomError(
+                "posebook_count", "must be at most {most}, got {value}", {"value": value, "most": MAX_COUNT}
+            )
         return Count(low=value)
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*", value)
-        if match and 1 <= int(match[1]) < int(match[2]):
+        # Digits are counted before they are read: Python refuses to read very long numbers at all.
+        match = re.fullmatch(r"\s*(\d{1,12})\s*(?:-|–|to)\s*(\d{1,12})\s*", value)
+        if match and 1 <= int(match[1]) < int(match[2]) <= MAX_COUNT:
             return Count(low=int(match[1]), high=int(match[2]))
+        if match and int(match[2]) > MAX_COUNT:
+            raise PydanticCustomError(
+                "posebook_count", "must be at most {most}, got {shown}", {"shown": shown(value), "most": MAX_COUNT}
+            )
     raise PydanticCustomError(
         "posebook_count",
         "expected a whole number of times such as 3, or a range such as '5-10', got {shown}",

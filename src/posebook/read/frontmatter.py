@@ -11,7 +11,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import Problem, field_path
@@ -19,6 +19,8 @@ from ..problems import Problem, field_path
 MAX_PAGE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_DEPTH = 20
+# No count, amount or angle comes near this; anything beyond it is a typo or an attack on the arithmetic.
+MAX_NUMBER = 1_000_000_000
 
 Loc = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -113,33 +115,35 @@ def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list
 def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positions, list[Problem]]:
     """Parse YAML 1.2 front matter into plain dicts, lists, strings, numbers, booleans and None.
 
-    Anchors, aliases and tags are refused before any node is built, so a 'billion laughs'
-    file costs no more than its own size. Duplicate keys are reported, all of them."""
+    The event stream is read first, without building anything: anchors, aliases and tags are
+    refused there (so a 'billion laughs' file costs no more than its own size), and so is nesting
+    deeper than MAX_DEPTH (so no reader recurses deeper than that). Duplicate keys are reported,
+    all of them."""
     offset = first_line - 1
-    problems: list[Problem] = []
 
     def at(mark) -> Mark:
         return mark.line + 1 + offset, mark.column + 1
 
-    # libyaml (ruamel.yaml.clib) reads fast; the pure-Python reader explains errors better.
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
+    # libyaml (ruamel.yaml.clib) reads fast; the pure-Python reader explains errors better and
+    # accepts YAML 1.2 that libyaml refuses (e.g. '1:30' inside [ ]).
+    fast = YAML(typ="safe")
+    fast.version = (1, 2)
     pure = YAML(typ="safe", pure=True)
     pure.version = (1, 2)
-    if any(mark in text for mark in "&*!"):
-        problems = _refuse_anchors_and_tags(pure, text, path, at)
-        if problems is None:
-            return {}, Positions(), [_yaml_error_of(pure, text, path, offset)]
-        if problems:
-            return {}, Positions(), problems
+    reader = fast
     try:
-        root = yaml.compose(io.StringIO(text))
+        problems = _inspect_events(fast, text, path, at)
     except YAMLError:
-        # libyaml is stricter than YAML 1.2 in places (e.g. '1:30' inside [ ]): the pure reader decides.
+        reader = pure
         try:
-            root = pure.compose(io.StringIO(text))
-        except YAMLError:
-            return {}, Positions(), [_yaml_error_of(pure, text, path, offset)]
+            problems = _inspect_events(pure, text, path, at)
+        except MarkedYAMLError as err:
+            return {}, Positions(), [_yaml_error(err, path, offset)]
+        except YAMLError as err:
+            return {}, Positions(), [Problem(path, offset + 1, 1, "", f"YAML syntax: {err}")]
+    if problems:
+        return {}, Positions(), problems
+    root = reader.compose(io.StringIO(text))
     start = (first_line, 1)
     if root is None:
         return {}, Positions(start=start), []
@@ -151,45 +155,40 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
             [Problem(path, line, col, "", "the front matter must be a list of 'field: value' lines")],
         )
 
+    problems = []
     positions = Positions(start=start)
     value = _build(root, (), positions, problems, path, at)
     return (value if isinstance(value, dict) else {}), positions, problems
 
 
-def _refuse_anchors_and_tags(yaml: YAML, text: str, path: str, at) -> list[Problem] | None:
-    """Every anchor, alias and tag, found from the event stream before any node is built, so a
-    'billion laughs' file costs no more than its own size. None when the YAML does not parse."""
+def _inspect_events(yaml: YAML, text: str, path: str, at) -> list[Problem]:
+    """Every anchor, alias and tag, and the first place nested deeper than MAX_DEPTH, found from the
+    event stream before any node is built. Raises YAMLError when the text is not YAML."""
     problems: list[Problem] = []
 
     def refuse(event, message: str) -> None:
         problems.append(Problem(path, *at(event.start_mark), "", message))
 
-    try:
-        for event in yaml.parse(io.StringIO(text)):
-            if isinstance(event, AliasEvent):
-                refuse(event, f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full")
-            elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
-                if event.anchor is not None:
-                    refuse(event, f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full")
-                if event.tag is not None and str(event.tag) not in ("!", "?"):
-                    tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-                    refuse(event, f"YAML tags ({tag}) are not allowed: write plain values")
-            if len(problems) >= 50:
+    depth = 0
+    for event in yaml.parse(io.StringIO(text)):
+        if isinstance(event, AliasEvent):
+            refuse(event, f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full")
+        elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
+            if event.anchor is not None:
+                refuse(event, f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full")
+            if event.tag is not None and str(event.tag) not in ("!", "?"):
+                tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+                refuse(event, f"YAML tags ({tag}) are not allowed: write plain values")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                refuse(event, f"the front matter is nested more than {MAX_DEPTH} levels deep")
                 break
-    except YAMLError:
-        return None
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        if len(problems) >= 50:
+            break
     return problems
-
-
-def _yaml_error_of(yaml: YAML, text: str, path: str, offset: int) -> Problem:
-    """The syntax error in text, as the pure-Python reader words it."""
-    try:
-        yaml.compose(io.StringIO(text))
-    except MarkedYAMLError as err:
-        return _yaml_error(err, path, offset)
-    except YAMLError as err:
-        return Problem(path, offset + 1, 1, "", f"YAML syntax: {err}")
-    return Problem(path, offset + 1, 1, "", "YAML syntax: the front matter cannot be read")
 
 
 def _build(node: Node, loc: Loc, positions: Positions, problems: list[Problem], path: str, at) -> Any:
@@ -235,28 +234,48 @@ def _scalar(node: ScalarNode, loc: Loc, problems: list[Problem], path: str, at) 
         return None
     if tag.endswith(":bool"):
         return raw.lower() == "true"
+    if tag.endswith((":int", ":float")):
+        number = _number(tag, raw)
+        if number is None:
+            line, col = at(node.start_mark)
+            shown = raw if len(raw) <= 24 else raw[:20] + "…"
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    col,
+                    _loc_text(loc),
+                    f"'{shown}' is not a usable number; numbers here are between -{MAX_NUMBER:,} and {MAX_NUMBER:,}",
+                )
+            )
+        return number
+    # Timestamps and anything else stay as the text the teacher wrote.
+    return raw
+
+
+def _number(tag: str, raw: str) -> int | float | None:
+    """A YAML number, or None when it is not finite or too large for anything posebook counts or measures. The
+    length is checked first: Python refuses to read an integer of more than 4,300 digits at all."""
+    text = raw.replace("_", "")
+    if len(text) > 32:
+        return None
     if tag.endswith(":int"):
         try:
-            return int(raw.replace("_", ""), 0)
+            number: int | float = int(text, 0)
         except ValueError:
-            return int(raw.replace("_", ""))
-    if tag.endswith(":float"):
+            number = int(text) if text.lstrip("+-").isdigit() else math.nan
+    else:
         number = float(
-            raw.replace("_", "")
-            .replace(".inf", "inf")
+            text.replace(".inf", "inf")
             .replace(".Inf", "inf")
             .replace(".INF", "inf")
             .replace(".nan", "nan")
             .replace(".NaN", "nan")
             .replace(".NAN", "nan")
         )
-        if not math.isfinite(number):
-            line, col = at(node.start_mark)
-            problems.append(Problem(path, line, col, _loc_text(loc), f"'{raw}' is not a usable number"))
-            return None
-        return number
-    # Timestamps and anything else stay as the text the teacher wrote.
-    return raw
+    if isinstance(number, float) and not math.isfinite(number):
+        return None
+    return number if abs(number) <= MAX_NUMBER else None
 
 
 def _yaml_error(err: MarkedYAMLError, path: str, offset: int) -> Problem:

@@ -10,9 +10,10 @@ from ..model import PAGE_KINDS, Library
 from ..problems import ContentError, Problem
 from ..settings import Settings, default_settings
 from .crossref import cross_check
-from .files import inside, library_files, page_kind
-from .frontmatter import SourcePage, read_page
-from .safety import check_asset, check_markdown, check_rendered
+from .files import UnreadableError, check_file, inside, library_files, page_kind, read_file, real_path
+from .frontmatter import MAX_PAGE_BYTES, SourcePage, read_page
+from .limits import check_limits
+from .safety import MAX_ASSET_BYTES, READ_ASSETS, check_asset, check_markdown, check_rendered
 from .validate import validate_page
 
 
@@ -39,23 +40,31 @@ def try_load_library(
     # Pages that exist but failed: references to them are not reported a second time.
     present: dict[str, set[str]] = {kind: set() for kind in PAGE_KINDS}
     markdown = None
+    docs_real = real_path(docs)
     for path in files.pages:
         rel = path.relative_to(docs).as_posix()
         shown = settings.display(path)
         kind = page_kind(rel)
         present[kind].add(path.stem)
-        if path.is_symlink() and not inside(path.resolve(), docs.resolve()):
+        if path.is_symlink() and not inside(real_path(path), docs_real):
             problems.append(
                 Problem(
                     shown, 1, 1, "", "this file is a link to a file outside docs/; copy the page into docs/ instead"
                 )
             )
             continue
-        page, page_problems = read_page(path.read_bytes(), shown, rel)
+        try:
+            data = read_file(path, MAX_PAGE_BYTES)
+        except UnreadableError as err:
+            problems.append(Problem(shown, 1, 1, "", str(err)))
+            continue
+        page, page_problems = read_page(data, shown, rel)
         problems += page_problems
         if page is None:
             continue
-        found = check_markdown(page.body, shown, page.body_line)
+        found = check_limits(page.body, shown, page.body_line)
+        if not found:
+            found = check_markdown(page.body, shown, page.body_line)
         if not found:
             markdown = markdown or settings.markdown()
             found = check_rendered(page.body, shown, page.body_line, _renderer(markdown))
@@ -77,12 +86,19 @@ def try_load_library(
         )
     for path in files.assets:
         shown = settings.display(path)
-        if path.is_symlink() and not inside(path.resolve(), docs.resolve()):
+        if path.is_symlink() and not inside(real_path(path), docs_real):
             problems.append(
                 Problem(shown, 1, 1, "", "this file is a link to a file outside docs/; copy it into docs/ instead")
             )
             continue
-        problems += check_asset(path.read_bytes(), shown, path.suffix)
+        try:
+            if path.suffix.lower() in READ_ASSETS:
+                problems += check_asset(read_file(path, MAX_ASSET_BYTES), shown, path.suffix)
+            else:
+                check_file(path)
+                problems += check_asset(None, shown, path.suffix)
+        except UnreadableError as err:
+            problems.append(Problem(shown, 1, 1, "", str(err)))
 
     library, cross_problems = cross_check(docs, validated, present)
     problems += cross_problems

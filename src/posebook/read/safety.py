@@ -83,10 +83,13 @@ ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".css", ".pd
 SAFE_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp);base64,", re.IGNORECASE)
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
-_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<url>[^)\s>]*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.MULTILINE)
-_AUTOLINK = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+# Every pattern here reads ahead only up to a character that ends it (no unbounded backtracking), so a
+# scan takes time in proportion to the page.
+_BACKTICKS = re.compile(r"`+")
+_BRACKET = re.compile(r"[\[\]]")
+_DESTINATION = re.compile(r"\(\s*<?(?P<url>[^)\s>]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]]*\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"(?P<name>[^\s=#.]+)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
 
@@ -125,7 +128,50 @@ def _blank_code(text: str) -> str:
                 fence = None
             lines[i] = " " * len(line)
     text = "\n".join(lines)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return _blank_code_spans(text)
+
+
+def _blank_code_spans(text: str) -> str:
+    """Each code span (a run of backticks to the next run of the same length) blanked, in one pass."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)  # the index of the next run of the same length
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        following[i] = last.get(length)
+        last[length] = i
+    pieces = []
+    kept = 0
+    i = 0
+    while i < len(runs):
+        closer = following[i]
+        if closer is None:
+            i += 1
+            continue
+        start, end = runs[i][0], runs[closer][1]
+        pieces.append(text[kept:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        kept = end
+        i = closer + 1
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _links(text: str):
+    """(offset of the address, the address, whether it is an image) of every inline link: a ']' that closes a
+    '[' and is followed by '('."""
+    opened: list[int] = []
+    for match in _BRACKET.finditer(text):
+        at = match.start()
+        if match.group() == "[":
+            opened.append(at)
+            continue
+        if not opened:
+            continue
+        start = opened.pop()
+        destination = _DESTINATION.match(text, at + 1)
+        if destination:
+            yield destination.start("url"), destination["url"], start > 0 and text[start - 1] == "!"
 
 
 class _TagScanner(HTMLParser):
@@ -190,10 +236,10 @@ def check_markdown(body: str, path: str, first_line: int) -> list[Problem]:
     scanner.close()
     for line, col, message in scanner.found:
         problems.append(Problem(path, line + offset, col + 1, "", message))
-    for match in _LINK.finditer(text):
-        why = url_problem(match["url"], is_image=match.group(0).startswith("!"))
+    for start, url, is_image in _links(text):
+        why = url_problem(url, is_image=is_image)
         if why:
-            add(match.start("url"), why)
+            add(start, why)
     for match in _REFERENCE.finditer(text):
         why = url_problem(match["url"], is_image=False)
         if why:
@@ -271,12 +317,19 @@ _SVG_SCRIPT = re.compile(
     r"javascript|import",
     re.IGNORECASE,
 )
+# Read as text and checked; every other kind of file is published as it is.
+READ_ASSETS = (".svg", ".css")
+MAX_ASSET_BYTES = 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffb]")
+# An XML declaration's encoding, or a stylesheet's @charset, naming anything but UTF-8.
+_OTHER_ENCODING = re.compile(r"""(?:encoding\s*+=\s*+["']?+|@charset\s*+["']?+)(?!utf-?8["'\s;?])""", re.IGNORECASE)
 _CSS_REMOTE = re.compile(r"@import|\\|image-set|url\(\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 
 
-def check_asset(data: bytes, path: str, suffix: str) -> list[Problem]:
-    """A file under docs/ that is not a page: only images, stylesheets, PDFs and text, and
-    nothing in them that runs script or loads from elsewhere."""
+def check_asset(data: bytes | None, path: str, suffix: str) -> list[Problem]:
+    """A file under docs/ that is not a page: only images, stylesheets, PDFs and text, and nothing in
+    them that runs script or loads from elsewhere. `data` is the file's bytes for the kinds that are
+    read (READ_ASSETS), else None."""
     suffix = suffix.lower()
     if suffix not in ASSET_SUFFIXES:
         return [
@@ -289,17 +342,58 @@ def check_asset(data: bytes, path: str, suffix: str) -> list[Problem]:
                 f"pages and {', '.join(sorted(ASSET_SUFFIXES))} files",
             )
         ]
-    if suffix in (".svg", ".css"):
-        text = data.decode("utf-8", errors="replace")
-        pattern = _SVG_SCRIPT if suffix == ".svg" else _CSS_REMOTE
-        match = pattern.search(text)
-        if match:
-            before = text[: match.start()]
-            line, col = before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
-            what = (
-                "an SVG file may not hold script, event handlers or links to other files"
-                if suffix == ".svg"
-                else "a stylesheet may not import or load files from anywhere else"
-            )
-            return [Problem(path, line, col, "", what)]
+    if suffix not in READ_ASSETS or data is None:
+        return []
+    if len(data) > MAX_ASSET_BYTES:
+        return [Problem(path, 1, 1, "", f"the file is larger than {MAX_ASSET_BYTES:,} bytes; keep it smaller")]
+    text, problem = _text_of(data, path)
+    if problem is not None:
+        return [problem]
+    pattern = _SVG_SCRIPT if suffix == ".svg" else _CSS_REMOTE
+    what = (
+        "an SVG file may not hold script, event handlers or links to other files"
+        if suffix == ".svg"
+        else "a stylesheet may not import or load files from anywhere else"
+    )
+    match = pattern.search(text) or _OTHER_ENCODING.search(text)
+    if match:
+        line, col = _offset_position(text, match.start())
+        if _OTHER_ENCODING.match(text, match.start()):
+            what = "the file declares an encoding other than UTF-8; save it as UTF-8 and declare UTF-8 or nothing"
+        return [Problem(path, line, col, "", what)]
     return []
+
+
+def _text_of(data: bytes, path: str) -> tuple[str, Problem | None]:
+    """The file as a browser may read it, or a problem when a browser could read it otherwise than posebook: a
+    browser picks UTF-16 from a byte order mark or from NUL bytes around ASCII, and other encodings from a
+    declaration; posebook reads UTF-8 only, so anything else is refused rather than guessed at."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line, col = before.count(b"\n") + 1, err.start - (before.rfind(b"\n") + 1) + 1
+        return "", Problem(
+            path,
+            line,
+            col,
+            "",
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be read); save it as UTF-8",
+        )
+    text = text.removeprefix("\ufeff")
+    control = _CONTROL.search(text)
+    if control:
+        line, col = _offset_position(text, control.start())
+        return "", Problem(
+            path,
+            line,
+            col,
+            "",
+            f"the file holds the control character U+{ord(control.group()):04X}; save it as plain UTF-8 text",
+        )
+    return text, None
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
