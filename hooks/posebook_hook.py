@@ -1,6 +1,12 @@
 """MkDocs glue: translate MkDocs' events into one call of posebook's build, then hand MkDocs the
 files and pages it made. All the work is in the posebook package; per-build state lives on the
-build's own config, never in this module (mkdocs serve keeps a hook module across rebuilds)."""
+build's own config, never in this module (mkdocs serve keeps a hook module across rebuilds).
+
+- posebook alone decides every page's Markdown and metadata: whatever MkDocs read from a page on its
+  own (front matter, 'key: value' lines) is replaced, on every page.
+- `mkdocs build` writes the site into a folder beside site/ and puts it in place in one step at the
+  end, so a build that fails, is killed or fills the disk leaves the last good site as it was.
+- `mkdocs serve` shows the problems of a broken edit on every page, so the reload lands on them."""
 
 from __future__ import annotations
 
@@ -8,33 +14,69 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-
-from posebook.build import build
-from posebook.problems import ContentError, format_problems
-from posebook.settings import settings_from_config
 
 log = logging.getLogger("mkdocs.hooks.posebook")
 
 _BUILD = "posebook_build"
+_PROBLEMS = "posebook_problems"
+_SWAP = "posebook_site_swap"
+# How MkDocs was started: 'build', 'gh-deploy' or 'serve'. It does not change while the process lives.
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command, dirty=False, **kwargs):
+    _COMMAND["name"] = command
 
 
 def on_pre_build(config, **kwargs):
     # The site folder is emptied right after this event: failing here keeps the last good site.
+    from posebook.build import build
+    from posebook.problems import ContentError, format_problems
+    from posebook.settings import settings_from_config
+    from posebook.site.pages import glossary_abbreviations
+
     project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     try:
         result = build(settings_from_config(_plain_config(config), project))
     except ContentError as err:
+        if _serving():
+            # The preview shows the problems instead of the pages until the library is fixed.
+            log.error("posebook found problems in the library:\n" + format_problems(err.problems))
+            config[_PROBLEMS] = err.problems
+            return
         raise PluginError("posebook found problems in the library:\n" + format_problems(err.problems)) from None
     rendered = sum(not card.from_cache for card in result.cards)
     log.info(
         "posebook: %d cards, %d rendered, %d from the cache", len(result.cards), rendered, len(result.cards) - rendered
     )
     config[_BUILD] = result
+    if "abbr" in config.markdown_extensions:
+        # Glossary terms become tooltips wherever they appear, as a setting of the extension:
+        # nothing is added to the text of a page.
+        options = dict(config.mdx_configs.get("abbr") or {})
+        options["glossary"] = {**(options.get("glossary") or {}), **glossary_abbreviations(result.library.glossary)}
+        config.mdx_configs["abbr"] = options
+    if not _serving():
+        from posebook.sitedir import SiteSwap
+
+        swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
+        config[_SWAP] = swap
+        config.site_dir = str(swap.start())
+        swap.count_warnings(logging.getLogger("mkdocs"))
 
 
 def on_files(files, config, **kwargs):
     result = config.get(_BUILD)
+    if config.get(_PROBLEMS) is not None:
+        from posebook.site.pages import INDEX_PAGES
+
+        # Every address of the site shows the problems, the generated pages' included.
+        for rel in INDEX_PAGES:
+            if files.get_file_from_path(rel) is None:
+                files.append(File.generated(config, rel, content="# posebook\n"))
+        return files
     for output in result.generated if result is not None else ():
         if files.get_file_from_path(output.path) is None:
             files.append(File.generated(config, output.path, content=output.content))
@@ -42,12 +84,38 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    problems = config.get(_PROBLEMS)
+    if problems is not None:
+        from posebook.site.problems_page import problems_markdown
+
+        page.meta = {"title": "Problems in the library", "search": {"exclude": True}}
+        return problems_markdown(problems)
     result = config.get(_BUILD)
-    if result is None:
-        return markdown
-    output = result.pages[page.file.src_uri]
-    page.meta.update(output.meta)
+    output = result.pages.get(page.file.src_uri) if result is not None else None
+    if output is None:
+        # Never MkDocs' own reading of a page: it would skip every check.
+        raise PluginError(f"posebook has no page for {page.file.src_uri}; run posebook check")
+    page.meta = dict(output.meta)
     return output.markdown
+
+
+@event_priority(-100)  # after every plugin has written its files (the search index, the sitemap)
+def on_post_build(config, **kwargs):
+    swap = config.get(_SWAP)
+    if swap is not None:
+        swap.finish()
+        config.site_dir = str(swap.site_dir)  # where `mkdocs gh-deploy` looks for the site next
+
+
+def on_build_error(error, **kwargs):
+    # The config is not passed to this event: the folder being built is found by its name.
+    from posebook.sitedir import SiteSwap
+
+    SiteSwap.abandon_all()
+
+
+def _serving() -> bool:
+    return _COMMAND["name"] == "serve"
 
 
 def _plain_config(config) -> dict:

@@ -1,7 +1,12 @@
 """The whole pipeline in one place: a project's settings → its library (read, checked) → the views
 (everything derived, once) → its outputs: every page's final Markdown, the cards and the figures,
-each as a path in the site and its content. The MkDocs hook, `posebook generate` and
-`posebook card` all call `build`; none of them derives anything on its own."""
+each as a path in the site and its content. The MkDocs hook, `posebook generate`, `posebook card` and
+`posebook check` all call `build`; none of them derives anything on its own.
+
+Everything that could stop the site generator later is found here first, in this order, before any
+card is made or any file written: each page and file on its own (read/), the pages against each other
+(read/crossref), every file of the site against the others (two on one path, names too long), and
+every page as rendered (links and anchors between pages, Markdown that cannot be rendered)."""
 
 from __future__ import annotations
 
@@ -11,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Library
-from .printables.card import PAPER_LABELS, CardFile, build_cards
-from .problems import ContentError
-from .read import try_load_library
+from .printables.card import CARDS_DIR, PAPER_LABELS, PAPERS, CardFile, build_cards, card_filename
+from .printables.coverage import covered, describe, missing
+from .problems import ContentError, Problem
+from .read import Reading, read_library
+from .read.files import page_kind
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
+from .site.links import LinkSource, check_links, page_anchors
+from .site.outputs import SiteFile, check_site_files, page_dest
 from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_pages
 from .views import Views, build_views
 
@@ -63,18 +72,130 @@ def project_settings(source: Settings | str | os.PathLike) -> Settings:
 
 def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str]] | None = ALL) -> Build:
     """Build a project: its library, views, pages and cards (all, those given as (slug, paper), or
-    none). Raises ContentError with every problem, before anything is written."""
+    none: `posebook check` makes none and still checks everything else). Raises ContentError with
+    every problem, before any card is made or anything is written."""
     settings = project_settings(source)
-    library, problems = try_load_library(settings)
-    if problems:
-        raise ContentError(problems)
+    reading = read_library(settings)
+    if reading.problems:
+        raise ContentError(reading.problems)
+    library = reading.library
     assert library is not None
     views = build_views(library, settings.breath_seconds)
+    planned = [
+        (slug, paper, f"{CARDS_DIR}/{card_filename(view.sequence, paper)}")
+        for slug, view in views.sequences.items()
+        for paper in PAPERS
+    ]
+    files = site_files(settings, reading, views, planned)
+    problems = check_site_files(files) + check_printable_text(settings, reading)
+    if problems:
+        raise ContentError(problems)
+    pages = render_pages(library, views, settings, tuple(CardLink(s, PAPER_LABELS[p], rel, 0) for s, p, rel in planned))
+    problems = check_pages(settings, reading, pages, [file.rel for file in files])
+    if problems:
+        raise ContentError(problems)
     if cards is None:
-        made: list[CardFile] = []
-    else:
-        only = None if cards == ALL else set(cards)  # type: ignore[arg-type]
-        made = build_cards(views.sequences, settings, only=only)
+        return Build(settings, library, views, pages, ())
+    only = None if cards == ALL else set(cards)  # type: ignore[arg-type]
+    made = build_cards(views.sequences, settings, only=only)
     links = tuple(CardLink(card.sequence, PAPER_LABELS[card.paper], card.rel, len(card.pdf)) for card in made)
     pages = render_pages(library, views, settings, links)
     return Build(settings, library, views, pages, tuple(made))
+
+
+def site_files(settings: Settings, reading: Reading, views: Views, cards: list[tuple[str, str, str]]) -> list[SiteFile]:
+    """Every file of the site, what makes it and where a problem with it is shown. What posebook makes
+    comes first, so that a clash is reported at the teacher's file, which is the one to rename."""
+    library = reading.library
+    assert library is not None
+    docs = settings.docs_dir
+
+    def shown(rel: str) -> str:
+        return settings.display(docs / rel)
+
+    files: list[SiteFile] = []
+    for rel in INDEX_PAGES:
+        if library.page_at(rel) is None:
+            files.append(SiteFile(rel, page_dest(rel), f"the page posebook makes for {rel}", (shown(rel), 1, 1, "")))
+    for slug, paper, rel in cards:
+        sequence = library.sequences[slug]
+        files.append(
+            SiteFile(rel, rel, f"the {PAPER_LABELS[paper]} card of '{slug}'", (shown(sequence.src_path), 1, 1, ""))
+        )
+    for drawing in views.figures:
+        pose = library.poses[drawing.pose]
+        index = next((i for i, f in enumerate(pose.figures) if f.position == drawing.position), 0)
+        source = reading.sources.get(pose.src_path)
+        loc = ("figures", index, "position") if drawing.position else ("figures", index)
+        line, col = source.positions.of_value(loc) if source else (1, 1)
+        what = f"the figure of '{pose.slug}'" + (f" in the position '{drawing.position}'" if drawing.position else "")
+        files.append(SiteFile(drawing.rel, drawing.rel, what, (shown(pose.src_path), line, col, _field(loc))))
+    for path in reading.files.pages:
+        rel = path.relative_to(docs).as_posix()
+        files.append(SiteFile(rel, page_dest(rel), f"docs/{rel}", (shown(rel), 1, 1, "")))
+    for path in reading.files.assets:
+        rel = path.relative_to(docs).as_posix()
+        files.append(SiteFile(rel, rel, f"docs/{rel}", (shown(rel), 1, 1, "")))
+    return files
+
+
+def check_pages(settings: Settings, reading: Reading, pages: dict[str, PageOutput], files: list[str]) -> list[Problem]:
+    """Every page rendered as the site generator will render it: Markdown that cannot be rendered, and
+    links to pages, files or anchors the site will not have."""
+    markdown = settings.markdown()
+    anchors = {}
+    sources = {}
+    problems: list[Problem] = []
+    for rel, page in pages.items():
+        source = reading.sources.get(rel)
+        shown = settings.display(settings.docs_dir / rel)
+        sources[rel] = LinkSource(shown, source.body if source else "", source.body_line if source else 1)
+        markdown.reset()
+        try:
+            anchors[rel] = page_anchors(markdown, page.markdown)
+        except Exception as err:  # the site generator would stop on this page too
+            problems.append(Problem(shown, 1, 1, "", f"the page cannot be rendered ({type(err).__name__}: {err})"))
+            markdown = settings.markdown()
+    if problems:
+        return problems
+    return check_links(anchors, files, sources)
+
+
+def check_printable_text(settings: Settings, reading: Reading) -> list[Problem]:
+    """Every character in the front matter of a pose, prop or sequence (what the printables show) that the
+    printables' fonts cannot print, at its place."""
+    points = None
+    problems: list[Problem] = []
+    for rel, source in reading.sources.items():
+        if page_kind(rel) not in ("pose", "prop", "sequence"):
+            continue
+        for loc, text in _strings(source.meta, ()):
+            if text.isascii() and text.isprintable():
+                continue
+            points = points if points is not None else covered(settings.cache_dir)
+            for char in missing(text, points):
+                problems.append(
+                    source.problem(
+                        loc,
+                        f"{describe(char)} cannot be printed: the cards' fonts have no such character; "
+                        "write it another way or leave it out",
+                    )
+                )
+    return problems
+
+
+def _strings(value, loc: tuple):
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*loc, i))
+
+
+def _field(loc: tuple) -> str:
+    from .problems import field_path
+
+    return field_path(loc)

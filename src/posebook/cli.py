@@ -102,11 +102,19 @@ def _library(args: argparse.Namespace, github: bool = False):
 
 
 def _check(args: argparse.Namespace) -> int:
-    loaded = _library(args, github=args.format == "github")
-    if loaded is None:
+    """Everything the build checks, the pages as rendered included; only the cards are not made."""
+    from .build import build
+
+    try:
+        settings = _settings(args)
+        result = build(settings, cards=None)
+    except ContentError as err:
+        if args.format == "github":
+            for problem in err.problems:
+                print(problem.github())
+        print(format_problems(err.problems))
         return 1
-    settings, library = loaded
-    print(f"{settings.display(settings.docs_dir)}: {library.summary()}")
+    print(f"{settings.display(settings.docs_dir)}: {result.library.summary()}")
     return 0
 
 
@@ -132,7 +140,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     from .figure import drawings
-    from .printables.cache import write_atomically
+    from .store import write_atomically
 
     loaded = _library(args)
     if loaded is None:
@@ -173,8 +181,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _card(args: argparse.Namespace) -> int:
     from .build import build
-    from .printables.cache import write_atomically
     from .printables.card import card_filename
+    from .store import write_atomically
 
     try:
         result = build(args.config, cards=[(args.sequence, args.paper)])

@@ -16,7 +16,7 @@ import tinyhtml5
 
 from conftest import settings_for, views_of, write_library
 from posebook.read import load_library
-from posebook.site.pages import INDEX_PAGES, CardLink, render_pages
+from posebook.site.pages import INDEX_PAGES, CardLink, glossary_abbreviations, render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -145,6 +145,8 @@ def test_page_markdown_matches_its_golden_file(pages, rel):
 # --- author text is escaped by construction ---------------------------------------------------------
 
 PAYLOAD = "x <img src=y onerror=alert(1)> *a* [l](javascript:z) `c` &amp; _u_ <!-- k --> | {: .c }"
+TOOLTIP = "x &lt;img src=y onerror=alert(1)&gt; *a* [l](javascript:z) `c` &amp; _u_ &lt;!-- k --&gt; | {: .c }"
+ALIAS = "quads]: x\\n*[y]: &lt;img src=z onerror=alert(2)&gt; <div>"
 
 
 def hostile_library(tmp_path: Path) -> Path:
@@ -170,8 +172,9 @@ def hostile_library(tmp_path: Path) -> Path:
                 f'    then:\n      - name: "{name}"\n        phases:\n          - rest: 1 minute\n  - pose: rest\n'
                 "    phases:\n      - rest: 1 minute\n---\n"
             ),
-            "glossary.md": f'---\nterms:\n  - term: iliopsoas\n    definition: "{quoted}"\n'
-            f'  - term: quadriceps\n    definition: "{quoted}"\n    aliases: ["{name}"]\n---\n',
+            # A definition may not hold '<' or '>' (the theme shows it as HTML); entities and Markdown it may.
+            "glossary.md": f'---\nterms:\n  - term: iliopsoas\n    definition: "{TOOLTIP}"\n'
+            f'  - term: quadriceps\n    definition: "{TOOLTIP}"\n    aliases: ["{name}", "{ALIAS}"]\n---\n',
         },
     )
 
@@ -218,7 +221,11 @@ def test_author_text_never_becomes_markup_on_any_page(tmp_path):
     docs = hostile_library(tmp_path)
     library = load_library(docs, display_root=tmp_path)
     pages = render_pages(library, views_of(library), settings_for(docs), CARDS)
-    md = markdown.Markdown(extensions=settings_for(docs).markdown_extensions)
+    # As the site renders them: the glossary given to the abbreviation extension as the hook gives it.
+    md = markdown.Markdown(
+        extensions=settings_for(docs).markdown_extensions,
+        extension_configs={"abbr": {"glossary": glossary_abbreviations(library.glossary)}},
+    )
     for rel, page in pages.items():
         md.reset()
         html = md.convert(page.markdown)
@@ -233,6 +240,8 @@ def test_author_text_never_becomes_markup_on_any_page(tmp_path):
             if tag == "script":
                 assert element.get("type") == "application/ld+json", rel
             assert "c" not in (element.get("class") or "").split(), (rel, "an attribute list was applied")
+            # The theme shows a title as HTML: its value as the browser holds it carries no tag.
+            assert "<" not in (element.get("title") or ""), (rel, element.get("title"))
         # The words themselves are all there, as text.
         if rel == "sequences/short.md":
             assert "onerror=alert(1)" in "".join(tree.itertext())

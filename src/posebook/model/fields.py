@@ -292,7 +292,12 @@ CountField = Annotated[
     Count,
     BeforeValidator(parse_count),
     WithJsonSchema(
-        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"}]}
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": MAX_COUNT},
+                {"type": "string", "pattern": r"^\d+\s*(-|–|to)\s*\d+$"},
+            ]
+        }
     ),
 ]
 

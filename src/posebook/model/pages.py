@@ -305,11 +305,25 @@ class Sequence(_Page):
         return steps
 
 
+def _no_tooltip_markup(value: Any) -> Any:
+    # The theme shows a definition as HTML in a tooltip: no tag may reach it.
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        raise PydanticCustomError(
+            "posebook_markup", "'<' and '>' are not allowed in a definition: the site shows it as HTML in a tooltip", {}
+        )
+    return value
+
+
+MAX_GLOSSARY_WORDS = 500
+
+
 class Term(Model):
     """A glossary term, defined once."""
 
     term: Name = Field(description="The word as it appears on the pages.")
-    definition: Text = Field(description="One or two plain sentences.")
+    definition: Annotated[Text, BeforeValidator(_no_tooltip_markup)] = Field(
+        description="One or two plain sentences, without '<' or '>'."
+    )
     aliases: list[ShortText] = Field(
         default_factory=list, description="Other spellings or names; they get the same tooltip."
     )
@@ -320,7 +334,20 @@ class Glossary(_Page):
 
     title: Name = Field("Glossary", description="The page title.")
     description: Text | None = Field(None, description="The page's description for search engines.")
-    terms: list[Term] = Field(min_length=1, description="The terms.")
+    terms: list[Term] = Field(min_length=1, description=f"The terms: at most {MAX_GLOSSARY_WORDS}, aliases included.")
+
+    @field_validator("terms")
+    @classmethod
+    def _not_too_many(cls, terms: list[Term]) -> list[Term]:
+        # Every page is searched for every term and alias: their number multiplies the time of every page.
+        words = sum(1 + len(term.aliases) for term in terms)
+        if words > MAX_GLOSSARY_WORDS:
+            raise PydanticCustomError(
+                "posebook_glossary",
+                "the glossary has {words} terms and aliases; it may have at most {most}",
+                {"words": words, "most": MAX_GLOSSARY_WORDS},
+            )
+        return terms
 
 
 class OtherPage(_Page):

@@ -1,14 +1,13 @@
 """What a printable is made of, hashed: the key under which a rendered PDF is kept, so an unchanged
-card is never rendered twice. Also the one way posebook writes a file: atomically."""
+card is never rendered twice. Entries are sealed (posebook.store): only what this user rendered is used."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, store
+from ..store import write_atomically  # noqa: F401 - the one way posebook writes a file, as before
 
 PACKAGE = Path(__file__).resolve().parent
 FONTS_DIR = PACKAGE / "fonts"
@@ -46,27 +45,10 @@ def file_hash(path: Path) -> str:
 
 
 def cached(folder: Path | None, key: str) -> bytes | None:
-    """The PDF kept under this key, if there is one."""
-    if folder is None:
-        return None
-    path = folder / f"{key}.pdf"
-    return path.read_bytes() if path.is_file() else None
+    """The PDF kept under this key, if there is one and it is sealed as this user's (see posebook.store): a
+    PDF committed or copied into the cache is never published as a card."""
+    return store.get(folder, f"{key}.pdf")
 
 
 def keep(folder: Path | None, key: str, pdf: bytes) -> None:
-    if folder is not None:
-        write_atomically(folder / f"{key}.pdf", pdf)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that a reader sees the old bytes or the new ones, never half of them."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    store.put(folder, f"{key}.pdf", pdf)

@@ -6,6 +6,7 @@ tagged with their language; the XMP packet carries the source credit."""
 from __future__ import annotations
 
 import logging
+import os
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
 
     _tag_languages()
     fetcher = ConfinedFetcher(site_url=site_url, roots=[FONTS_DIR])
-    with _warnings_as_errors() as problems:
+    with _only_own_fonts(), _warnings_as_errors() as problems:
         try:
             document = weasyprint.HTML(string=html, base_url=site_url or None, url_fetcher=fetcher).render(
                 pdf_variant="pdf/ua-1"
@@ -104,6 +105,22 @@ def _metadata(metadata, info: PdfInfo):
     new.keywords = list(info.keywords)
     new.created = new.modified = None
     return new
+
+
+@contextmanager
+def _only_own_fonts():
+    """Fontconfig sees only the package's fonts while a printable renders (its configuration file is read when
+    WeasyPrint sets up the fonts of a document): the machine's fonts never stand in for a missing character,
+    so a printable does not depend on the machine that made it."""
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONTS_DIR / "fonts.conf")
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("FONTCONFIG_FILE", None)
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
 
 
 @contextmanager

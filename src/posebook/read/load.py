@@ -4,13 +4,23 @@ model and the whole library against itself, and return a Library or every proble
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import PAGE_KINDS, Library
 from ..problems import ContentError, Problem
 from ..settings import Settings, default_settings
 from .crossref import cross_check
-from .files import UnreadableError, check_file, inside, library_files, page_kind, read_file, real_path
+from .files import (
+    LibraryFiles,
+    UnreadableError,
+    check_file,
+    inside,
+    library_files,
+    page_kind,
+    read_file,
+    real_path,
+)
 from .frontmatter import MAX_PAGE_BYTES, SourcePage, read_page
 from .limits import check_limits
 from .safety import MAX_ASSET_BYTES, READ_ASSETS, check_asset, check_markdown, check_rendered
@@ -31,11 +41,34 @@ def try_load_library(
 ) -> tuple[Library | None, list[Problem]]:
     """The library of a project's settings (or of a docs folder on its own), or None and every problem."""
     settings = source if isinstance(source, Settings) else default_settings(source, display_root)
+    reading = read_library(settings)
+    return reading.library, reading.problems
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A library as read: the Library (None when there are problems), every problem, the files under
+    docs/, and each page as read from disk, by its path under docs/, so later stages can place their
+    problems at a line and column."""
+
+    library: Library | None
+    problems: list[Problem]
+    files: LibraryFiles
+    sources: dict[str, SourcePage] = field(default_factory=dict)
+
+
+def read_library(settings: Settings) -> Reading:
+    """Read, check and validate every page and file under the settings' docs folder."""
     docs = settings.docs_dir
     if not docs.is_dir():
-        return None, [Problem(settings.display(docs), 1, 1, "", "the docs folder does not exist")]
+        return Reading(
+            None,
+            [Problem(settings.display(docs), 1, 1, "", "the docs folder does not exist")],
+            LibraryFiles((), (), ()),
+        )
     files = library_files(docs)
     problems: list[Problem] = []
+    sources: dict[str, SourcePage] = {}
     validated: dict[str, list[tuple[Any, SourcePage]]] = {kind: [] for kind in PAGE_KINDS}
     # Pages that exist but failed: references to them are not reported a second time.
     present: dict[str, set[str]] = {kind: set() for kind in PAGE_KINDS}
@@ -62,12 +95,13 @@ def try_load_library(
         problems += page_problems
         if page is None:
             continue
+        sources[rel] = page
         found = check_limits(page.body, shown, page.body_line)
         if not found:
             found = check_markdown(page.body, shown, page.body_line)
         if not found:
             markdown = markdown or settings.markdown()
-            found = check_rendered(page.body, shown, page.body_line, _renderer(markdown))
+            found = check_rendered(page.body, shown, page.body_line, markdown)
         problems += found
         model, page_problems = validate_page(page, kind)
         problems += page_problems
@@ -102,12 +136,4 @@ def try_load_library(
 
     library, cross_problems = cross_check(docs, validated, present)
     problems += cross_problems
-    return (None if problems else library), sorted(problems)
-
-
-def _renderer(markdown):
-    def render(text: str) -> str:
-        markdown.reset()
-        return markdown.convert(text)
-
-    return render
+    return Reading(None if problems else library, sorted(problems), files, sources)

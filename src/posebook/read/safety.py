@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from html.parser import HTMLParser
 
 from ..problems import Problem
@@ -266,16 +265,33 @@ RENDERED_ATTRIBUTES = ALLOWED_ATTRIBUTES | {"tabindex"}
 _TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
 
 
-def check_rendered(body: str, path: str, first_line: int, render: Callable[[str], str]) -> list[Problem]:
-    """The safety net under check_markdown: render the body as the site will (`render` is the
-    site's own Markdown, from its settings) and parse the result as a browser does (HTML5 rules),
-    so no Markdown or HTML quirk can slip a tag, an attribute or an address past the source scan.
-    Problems point at the first line that shows the culprit."""
+# A paragraph of its own after the body, as the text posebook adds after a page's own text always is.
+# A body that leaves an HTML tag, a code block or a comment open swallows it.
+END_OF_PAGE = "posebook-end-of-page-7f3d0c"
+
+
+def check_rendered(body: str, path: str, first_line: int, markdown) -> list[Problem]:
+    """The safety net under check_markdown: render the body as the site will (`markdown` is a
+    Python-Markdown instance with the site's own extensions, from its settings) and parse the
+    result as a browser does (HTML5 rules), so no Markdown or HTML quirk can slip a tag, an
+    attribute, an address or a title with markup past the source scan. Also refused: abbreviation
+    definitions with markup (they become titles wherever the word appears, on the page or in what
+    posebook adds to it), and a body that does not end closed, so that what posebook adds after it
+    is never swallowed into its HTML, code or comments. Problems point at the first line that shows
+    the culprit."""
     import tinyhtml5
 
-    rendered = render(body)
+    markdown.reset()
+    try:
+        rendered = markdown.convert(body.rstrip() + "\n\n" + END_OF_PAGE + "\n")
+    except Exception as err:  # an extension that fails on this text would fail the site's build too
+        return [Problem(path, first_line, 1, "", f"the page cannot be read as Markdown ({type(err).__name__}: {err})")]
     found: list[tuple[str, str]] = []  # (message, a piece of text to find the line by)
-    for element in tinyhtml5.parse(rendered).iter():
+    for abbreviation, title in _abbreviations(markdown).items():
+        if _markup_in_title(html.unescape(title)):
+            found.append((f"the meaning of the abbreviation '{abbreviation}' {TITLE_RULE}", f"*[{abbreviation}]"))
+    document = tinyhtml5.parse(rendered)
+    for element in document.iter():
         if not isinstance(element.tag, str):
             found.append(
                 (
@@ -302,12 +318,59 @@ def check_rendered(body: str, path: str, first_line: int, render: Callable[[str]
                 why = url_problem(value or "", is_image=(tag == "img" and name == "src"))
                 if why:
                     found.append((f'<{tag} {name}="{(value or "")[:60]}">: {why}', value or name))
-    problems = []
+            elif name == "title" and _markup_in_title(value or ""):
+                found.append((f"the title '{(value or '')[:60]}' {TITLE_RULE}", _clue(value or "")))
     lines = body.split("\n")
+    if not _ends_closed(document):
+        found.append((UNCLOSED, ""))
+    problems = []
     for message, clue in found:
-        line = next((i for i, text in enumerate(lines) if clue and clue.lower() in text.lower()), 0)
+        if message == UNCLOSED:
+            line = len(body.rstrip().split("\n")) - 1
+        else:
+            clues = [clue, html.escape(clue, quote=False)] if clue else []
+            line = next((i for c in clues for i, text in enumerate(lines) if c.lower() in text.lower()), 0)
         problems.append(Problem(path, first_line + line, 1, "", message))
     return sorted(set(problems))
+
+
+TITLE_RULE = (
+    "may not contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+    "write them out in words"
+)
+UNCLOSED = (
+    "the page ends inside an open HTML tag, code block or comment, which would swallow what the site adds "
+    "after it; close it (e.g. with </div> or ```)"
+)
+
+
+def _markup_in_title(value: str) -> bool:
+    """Material shows a title as HTML: its value, as the browser holds it, must not contain a tag."""
+    return "<" in value or ">" in value
+
+
+def _clue(value: str) -> str:
+    return next((word for word in value.split() if "<" in word or ">" in word or "&" in word), value)[:40]
+
+
+def _abbreviations(markdown) -> dict[str, str]:
+    """Every abbreviation the page defines (and the site's glossary, when the converter has one)."""
+    from markdown.extensions.abbr import AbbrExtension
+
+    for extension in markdown.registeredExtensions:
+        if isinstance(extension, AbbrExtension):
+            return dict(extension.abbrs)
+    return {}
+
+
+def _ends_closed(document) -> bool:
+    """Whether the paragraph put after the body came out as a paragraph of its own, last on the page."""
+    body = next((e for e in document.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] == "body"), None)
+    children = list(body) if body is not None else []
+    if not children:
+        return False
+    last = children[-1]
+    return last.tag.rsplit("}", 1)[-1] == "p" and "".join(last.itertext()).strip() == END_OF_PAGE
 
 
 # Strict on purpose: an SVG opened on its own is a page, and a stylesheet can fetch. Anything

@@ -58,7 +58,8 @@ class CardLink:
 
 @dataclass(frozen=True)
 class PageOutput:
-    """A page as the site generator gets it: its final Markdown and the metadata to set on it."""
+    """A page as the site generator gets it: its final Markdown and all of its metadata. Nothing the
+    site generator reads from a page on its own (front matter, 'key: value' lines) is kept."""
 
     rel: str
     meta: dict
@@ -105,6 +106,8 @@ def render_page(
         markdown = env.get_template("glossary.md.j2").render(common, glossary=page, body=_body(page))
     elif rel in INDEX_PAGES:
         title, description, template = INDEX_PAGES[rel]
+        if isinstance(page, OtherPage):
+            meta.update(_page_meta(page))
         meta["description"] = description or (
             f"Every pose in the library: {len(library.poses)} poses, with their Sanskrit names, props and sides."
         )
@@ -114,15 +117,25 @@ def render_page(
     else:
         assert isinstance(page, OtherPage)
         markdown = page.body
-        if page.description:
-            meta["description"] = squash(page.description)
-    if library.glossary is not None:
-        # Glossary terms become tooltips (abbreviations) wherever they appear.
-        markdown = markdown.rstrip() + "\n\n" + abbreviations(library.glossary, markdown)
+        meta.update(_page_meta(page))
     if "description" in meta:
         # The theme prints the description into an attribute as it is.
         meta["description"] = html.escape(meta["description"], quote=True)
     return PageOutput(rel, meta, markdown)
+
+
+def _page_meta(page: OtherPage) -> dict:
+    """The theme's front matter fields an ordinary page may set, as posebook read and checked them."""
+    meta: dict = {}
+    if page.title:
+        meta["title"] = page.title
+    if page.description:
+        meta["description"] = squash(page.description)
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    if page.search is not None:
+        meta["search"] = dict(page.search)
+    return meta
 
 
 def _body(page) -> Markup:
@@ -154,13 +167,17 @@ def _index_body(library: Library, views: Views, rel: str, template: str | None) 
     )
 
 
-def abbreviations(glossary: Glossary, markdown: str | None = None) -> str:
-    """Python-Markdown abbreviation definitions, so every term shows its definition as a tooltip;
-    only the terms the page uses, since each definition costs a pass over the page."""
-    lines = []
+def glossary_abbreviations(glossary: Glossary | None) -> dict[str, str]:
+    """Every glossary term and alias with its definition, for the abbreviation extension's `glossary`
+    setting: each shows its definition as a tooltip wherever it appears. Given as a setting, never
+    written into a page, so no term can change what a page says. The theme reads a tooltip as HTML:
+    definitions hold no '<' or '>' (the model refuses them), and '&' is written as '&amp;' so that the
+    tooltip shows exactly what the teacher wrote."""
+    if glossary is None:
+        return {}
+    found: dict[str, str] = {}
     for term in glossary.terms:
-        definition = " ".join(term.definition.split())
+        definition = " ".join(term.definition.split()).replace("&", "&amp;")
         for word in [term.term, *term.aliases]:
-            if markdown is None or word in markdown:
-                lines.append(f"*[{word}]: {definition}")
-    return "\n".join(lines) + "\n"
+            found.setdefault(word, definition)
+    return found
