@@ -12,6 +12,13 @@ TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
 
 .PHONY: site test lint format serve check schema screenshots figures bench debian clean
 
+# Dates in the site (the sitemap's) are those of the last commit, so two builds of one commit on two days
+# match byte for byte. Outside git: the newest change to the library. A value the caller sets wins.
+ifeq ($(origin SOURCE_DATE_EPOCH), undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || find docs mkdocs.yml -type f -printf '%T@\n' 2>/dev/null | sort -n | tail -n 1 | cut -d. -f1)
+endif
+export SOURCE_DATE_EPOCH
+
 site: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/mkdocs build --strict

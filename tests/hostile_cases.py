@@ -415,3 +415,362 @@ CASES["front matter only MkDocs cannot read"] = (
     {"about.md": "---\ntitle: About\ndescription: 2001-02-30\n# <img src=x onerror=alert(1)>\n---\nPlain body.\n"},
     None,
 )
+
+# --- round two (issue 13): each family closed as a class; every example of the issue is here ---------------
+
+GLOSSARY_HEAD = "---\nterms:\n  - term: iliopsoas\n    definition: "
+QUADRICEPS = "  - term: quadriceps\n    definition: The muscles at the front of the thigh.\n    aliases: [quads]\n"
+SEQUENCE_STEPS = "steps:\n  - pose: rest\n    phases:\n      - rest: 1 minute\n"
+
+
+def figure_pose(name: str, figures: str) -> str:
+    return f"---\nname: {name}\nsummary: Lie still.\nfigures:\n{figures}---\n"
+
+
+def utf16(text: str, bom: bool = True) -> bytes:
+    return text.encode("utf-16" if bom else "utf-16-le")
+
+
+ROUND_TWO = {
+    # 1. Titles become HTML: the theme shows every title as HTML, so no title may hold a tag.
+    "glossary definition with an image": {
+        "glossary.md": GLOSSARY_HEAD + '"The deep hip flexor <img src=x onerror=alert(1)>"\n' + QUADRICEPS + "---\n"
+    },
+    "link title with markup": body('[Lunge](low-lunge.md "&lt;img src=x onerror=alert(1)&gt;")\n'),
+    "reference link title with markup": body('[Lunge][l]\n\n[l]: low-lunge.md "&lt;img src=x onerror=alert(1)&gt;"\n'),
+    "image title with markup": {
+        **body('![x](../assets/a.png "&#60;img src=x onerror=alert(1)&#62;")\n'),
+        "assets/a.png": b"\x89PNG\r\n\x1a\n",
+    },
+    "abbreviation meaning with markup": body("Lie still.\n\n*[still]: &lt;img src=x onerror=alert(1)&gt;\n"),
+    "abbreviation meaning in a quote": body("Lie still.\n\n> *[still]: &lt;img src=x onerror=alert(1)&gt;\n"),
+    "abbreviation for a word only posebook writes": body("Lie down.\n\n*[Rest]: &lt;img src=x onerror=alert(1)&gt;\n"),
+    "title attribute with markup": body('<span title="&lt;img src=x onerror=alert(1)&gt;">Rest</span>\n'),
+    "title through an attribute list": body('Lie still.\n{: title="&lt;img src=x onerror=alert(1)&gt;" }\n'),
+    # 4. Text added to pages: nothing is added to a page's text, and a page must end closed.
+    "page ending inside an open div": body("Lie still.\n\n<div>\n"),
+    "page ending inside an open markdown div": body("Lie still.\n\n<div markdown>\n\nMore.\n"),
+    # 5. Encodings: SVG and CSS are UTF-8, declared as UTF-8 or not at all.
+    "utf-16 svg with onload": {"images/a.svg": utf16('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')},
+    "utf-16 svg without a byte order mark": {
+        "images/a.svg": utf16('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', bom=False)
+    },
+    "utf-16 stylesheet loading from a listener": {
+        "assets/a.css": utf16(f"body {{ background: url(http://127.0.0.1:{PORT}/); }}\n")
+    },
+    "svg declaring another encoding": {
+        "images/a.svg": b'<?xml version="1.0" encoding="ISO-2022-JP"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'
+    },
+    "stylesheet declaring another encoding": {"assets/a.css": b'@charset "UTF-16";\nbody { color: red; }\n'},
+    "stylesheet in latin-1": {"assets/a.css": b'body::after { content: "caf\xe9"; }\n'},
+    # 6. One page stops everything: depth, size and look-ahead are limited before anything parses.
+    "30,000 nested brackets in front matter": {"poses/rest.md": "---\nname: Rest\nsummary: " + "[" * 30000 + "\n---\n"},
+    "3,000 nested brackets in front matter": {"poses/rest.md": "---\nname: Rest\nsummary: " + "[" * 3000 + "\n---\n"},
+    "deeply nested mappings in front matter": {
+        "poses/rest.md": "---\nname: Rest\nsummary: " + "{a: " * 500 + "\n---\n"
+    },
+    "deeply nested block lists in front matter": {
+        "poses/rest.md": "---\nname: Rest\nsummary: Lie still.\nsee_also:\n"
+        + "".join("  " * i + "- \n" for i in range(60))
+        + "---\n"
+    },
+    "10 KB of backtick runs": body(" ".join("`" * k for k in range(1, 140)) + "\n"),
+    "80 KB of <a:": body("<a:" * 27000 + "\n"),
+    "<a: over many paragraphs": body("<a:\n\n" * 20000),
+    "unclosed brackets": body("[" * 10000 + "\n"),
+    "deeply nested lists": body("".join("    " * i + "- x\n" for i in range(40))),
+    "deeply nested quotes": body(">" * 40 + " x\n"),
+    "deeply nested emphasis": body("*a " * 1000 + "b" + " c*" * 1000 + "\n"),
+    "thousands of headings": body("#\n" * 3000),
+    # 7. Check and build agree: what fails the build is found by check.
+    "401-digit repetitions": {
+        "sequences/short.md": "---\ntitle: Short\nsummary: S.\nsteps:\n  - pose: rest\n    repetitions: "
+        + "9" * 401
+        + "\n    phases:\n      - rest: 1 minute\n---\n"
+    },
+    "4,300-digit integer": {"poses/rest.md": "---\nname: Rest\nsummary: Lie still.\nsided: " + "9" * 4301 + "\n---\n"},
+    "401-digit hold": {
+        "sequences/short.md": "---\ntitle: Short\nsummary: S.\nsteps:\n  - pose: rest\n    phases:\n      - hold: "
+        + "9" * 401
+        + " breaths\n---\n"
+    },
+    "broken link": body("See [the lunge](low-lunge-pose.md).\n"),
+    "missing anchor": body("See [the cautions](low-lunge.md#nowhere).\n"),
+    "link to a folder": body("See [the props](../props/).\n"),
+    "absolute link": body("See [the lunge](/poses/low-lunge.md).\n"),
+    "address MkDocs cannot read": body("See [this](http://[evil/).\n"),
+    "246-character slug": {
+        "sequences/" + "s" * 246 + ".md": "---\ntitle: Long\nsummary: S.\n" + SEQUENCE_STEPS + "---\n"
+    },
+    # 8. Silent replacement: two sources on one path are an error naming both.
+    "a page in the place of a pose page": {"poses/low-lunge/index.md": "# Low Lunge\n\nSomething else.\n"},
+    "two figures on one path": {
+        "poses/rest.md": figure_pose("Rest", "  - position: a\n    base: supine\n  - position: b\n    base: supine\n"),
+        "poses/rest-a.md": figure_pose("Rest A", "  - base: supine\n"),
+    },
+    "a card committed to docs": {"cards/short-a4.pdf": b"%PDF-1.7\n%posebook? no\n"},
+    "two pages differing in letter case": {"About.md": "# About\n", "about.md": "# About\n"},
+    "readme beside an index": {"guide/README.md": "# Guide\n", "guide/index.md": "# Guide\n"},
+    # 10. Loose ends: characters the card fonts lack are found where they are written.
+    "hebrew in a pose name": {"poses/rest.md": "---\nname: Rest שלום\nsummary: Lie still.\n---\n"},
+    "arabic-indic digits in a cue": {
+        "sequences/short.md": "---\ntitle: Short\nsummary: S.\nsteps:\n  - pose: rest\n    cue: Breathe ٣ times.\n"
+        "    phases:\n      - rest: 1 minute\n---\n"
+    },
+    "emoji in a caution": {
+        "poses/rest.md": "---\nname: Rest\nsummary: Lie still.\ncautions:\n  - condition: Dizzy 😵\n    action: stop\n"
+        "    advice: Sit up slowly.\n---\n"
+    },
+    "chinese in a summary": {"poses/rest.md": "---\nname: Rest\nsummary: 躺下休息。\n---\n"},
+    "newline in a value": {
+        "poses/rest.md": '---\nname: Rest\nsummary: Lie still.\nsided: "no\\n::error::injected"\n---\n'
+    },
+    "newline in a file name": {"poses/re\nst.md": "---\nname: Rest\nsummary: Lie still.\n---\n"},
+}
+# Allowed: text that only looks like it breaks a rule.
+ROUND_TWO_ALLOWED = {
+    "a title with an ampersand": body('[Lunge](low-lunge.md "Lunge & hold")\n'),
+    "a glossary definition with an ampersand and entities": {
+        "glossary.md": GLOSSARY_HEAD + '"Hip & thigh: the &lt;deep&gt; flexor"\n' + QUADRICEPS + "---\n"
+    },
+    "a glossary alias that would have escaped the appended block": {
+        "glossary.md": GLOSSARY_HEAD
+        + 'The deep hip flexor.\n    aliases:\n      - "psoas]: x\\n\\n[tap](javascript:alert(1))"\n'
+        + QUADRICEPS
+        + "---\n"
+    },
+    "links to pages, generated pages, files and anchors": body(
+        "See [the lunge](low-lunge.md), [its cautions](low-lunge.md#cautions), [all poses](index.md), "
+        "[the cautions](../cautions.md#modify), [step 1](../sequences/short.md#step-1-low-lunge), "
+        "[the card](../cards/short-a4.pdf), [this page](#rest) and [mail](mailto:a@example.org).\n"
+    ),
+    "mkdocs-style metadata without front matter": {
+        "about.md": "title: &lt;img src=x onerror=alert(1)&gt;\nstatus: new\nsubtitle: &lt;b&gt;\n"
+        "template: missing.html\nicon: ../../../etc/passwd\n\n# About\n"
+    },
+    "a second front matter block after an empty one": {
+        "about.md": "---\n---\ntitle: &lt;img src=x onerror=alert(1)&gt;\nsubtitle: x\ntemplate: missing.html\n"
+        "---\n# About\n"
+    },
+    "a generated page written by hand with front matter MkDocs cannot read": {
+        "cautions.md": "---\ntitle: Cautions\ndescription: 2001-02-30\n# <img src=x onerror=alert(1)>\n---\n"
+        "Every caution.\n"
+    },
+}
+
+
+ROUND_TWO_PROBLEMS = {
+    "glossary definition with an image": [
+        "docs/glossary.md:4:17: error: terms[0].definition: '<' and '>' are not allowed in a "
+        "definition: the site shows it as HTML in a tooltip",
+    ],
+    "link title with markup": [
+        "docs/poses/rest.md:5:1: error: the title '<img src=x onerror=alert(1)>' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "reference link title with markup": [
+        "docs/poses/rest.md:7:1: error: the title '<img src=x onerror=alert(1)>' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "image title with markup": [
+        "docs/poses/rest.md:5:1: error: the title '<img src=x onerror=alert(1)>' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "abbreviation meaning with markup": [
+        "docs/poses/rest.md:7:1: error: the meaning of the abbreviation 'still' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "abbreviation meaning in a quote": [
+        "docs/poses/rest.md:7:1: error: the meaning of the abbreviation 'still' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "abbreviation for a word only posebook writes": [
+        "docs/poses/rest.md:7:1: error: the meaning of the abbreviation 'Rest' may not contain "
+        "'<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; write "
+        "them out in words",
+    ],
+    "title attribute with markup": [
+        "docs/poses/rest.md:5:1: error: the title '<img src=x onerror=alert(1)>' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "title through an attribute list": [
+        "docs/poses/rest.md:6:1: error: the title '<img src=x onerror=alert(1)>' may not "
+        "contain '<' or '>' (nor &lt; or &gt;): the site shows titles as HTML in its tooltips; "
+        "write them out in words",
+    ],
+    "page ending inside an open div": [
+        "docs/poses/rest.md:7:1: error: the page ends inside an open HTML tag, code block or "
+        "comment, which would swallow what the site adds after it; close it (e.g. with </div> or ```)",
+    ],
+    "page ending inside an open markdown div": [
+        "docs/poses/rest.md:9:1: error: the page ends inside an open HTML tag, code block or "
+        "comment, which would swallow what the site adds after it; close it (e.g. with </div> or ```)",
+    ],
+    "utf-16 svg with onload": [
+        "docs/images/a.svg:1:1: error: the file is not UTF-8 text (byte 0xff cannot be read); save it as UTF-8",
+    ],
+    "utf-16 svg without a byte order mark": [
+        "docs/images/a.svg:1:2: error: the file holds the control character U+0000; save it as plain UTF-8 text",
+    ],
+    "utf-16 stylesheet loading from a listener": [
+        "docs/assets/a.css:1:1: error: the file is not UTF-8 text (byte 0xff cannot be read); save it as UTF-8",
+    ],
+    "svg declaring another encoding": [
+        "docs/images/a.svg:1:21: error: the file declares an encoding other than UTF-8; save "
+        "it as UTF-8 and declare UTF-8 or nothing",
+    ],
+    "stylesheet declaring another encoding": [
+        "docs/assets/a.css:1:1: error: the file declares an encoding other than UTF-8; save it "
+        "as UTF-8 and declare UTF-8 or nothing",
+    ],
+    "stylesheet in latin-1": [
+        "docs/assets/a.css:1:28: error: the file is not UTF-8 text (byte 0xe9 cannot be read); save it as UTF-8",
+    ],
+    "30,000 nested brackets in front matter": [
+        "docs/poses/rest.md:3:29: error: the front matter is nested more than 20 levels deep",
+    ],
+    "3,000 nested brackets in front matter": [
+        "docs/poses/rest.md:3:29: error: the front matter is nested more than 20 levels deep",
+    ],
+    "deeply nested mappings in front matter": [
+        "docs/poses/rest.md:3:86: error: the front matter is nested more than 20 levels deep",
+    ],
+    "deeply nested block lists in front matter": [
+        "docs/poses/rest.md:24:39: error: the front matter is nested more than 20 levels deep",
+    ],
+    "10 KB of backtick runs": [
+        "docs/poses/rest.md:5:1: error: this page has too many backticks that start code and "
+        "never end it for the site to be built in reasonable time; write \\` for a backtick "
+        "that is only text",
+    ],
+    "80 KB of <a:": [
+        "docs/poses/rest.md:5:1: error: this paragraph, list or table is 81,000 characters "
+        "long; split it with blank lines into parts of at most 16,384",
+    ],
+    "<a: over many paragraphs": [
+        "docs/poses/rest.md:5:1: error: this page has too many '<' that start a tag or a "
+        "comment and never close it for the site to be built in reasonable time; write &lt; "
+        "for a '<' that is only text",
+    ],
+    "unclosed brackets": [
+        "docs/poses/rest.md:5:1: error: this page has too many unclosed or deeply nested '[' "
+        "for the site to be built in reasonable time; write \\[ for a bracket that is only text",
+    ],
+    "deeply nested lists": [
+        "docs/poses/rest.md:38:1: error: quotes, lists and indented blocks are nested 33 "
+        "levels deep here; at most 32 levels are allowed",
+    ],
+    "deeply nested quotes": [
+        "docs/poses/rest.md:5:1: error: quotes, lists and indented blocks are nested 40 levels "
+        "deep here; at most 32 levels are allowed",
+    ],
+    "deeply nested emphasis": [
+        "docs/poses/rest.md:5:97: error: emphasis ('*' or '_') is nested more than 32 deep here",
+    ],
+    "thousands of headings": [
+        "docs/poses/rest.md:5:1: error: this paragraph, list or table has 3,000 lines; split "
+        "it with blank lines into parts of at most 256",
+        "docs/poses/rest.md:505:1: error: a page may have at most 500 headings",
+    ],
+    "401-digit repetitions": [
+        "docs/sequences/short.md:6:18: error: steps[0].repetitions: '99999999999999999999…' is "
+        "not a usable number; numbers here are between -1,000,000,000 and 1,000,000,000",
+    ],
+    "4,300-digit integer": [
+        "docs/poses/rest.md:4:8: error: sided: '99999999999999999999…' is not a usable number; "
+        "numbers here are between -1,000,000,000 and 1,000,000,000",
+    ],
+    "401-digit hold": [
+        "docs/sequences/short.md:7:15: error: steps[0].phases[0].hold: '99999999999999999999…' "
+        "is more than posebook can time; an amount is at most 1000 breaths",
+    ],
+    "broken link": [
+        "docs/poses/rest.md:5:17: error: the link 'low-lunge-pose.md' leads to no page or file of the site",
+    ],
+    "missing anchor": [
+        "docs/poses/rest.md:5:20: error: the link 'low-lunge.md#nowhere' points at '#nowhere', "
+        "which docs/poses/low-lunge.md does not have",
+    ],
+    "link to a folder": [
+        "docs/poses/rest.md:5:17: error: the link '../props/' leads to no page or file of the "
+        "site; a link to a page names its .md file (did you mean '../props/index.md'?)",
+    ],
+    "absolute link": [
+        "docs/poses/rest.md:5:17: error: the link '/poses/low-lunge.md' starts with '/': it "
+        "would leave the site when it is published under a folder; write the path from this "
+        "page, e.g. '../poses/low-lunge.md'",
+    ],
+    "address MkDocs cannot read": [
+        "docs/poses/rest.md:5:12: error: the address 'http://[evil/' cannot be read (Invalid "
+        "IPv6 URL); write a full address or a path to a file",
+    ],
+    "246-character slug": [
+        "docs/sequences/sssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
+        "ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
+        "ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
+        "sss.md:1:1: error: the Letter card of 'sssssssssssssssssssssssssssssssssssss…' would "
+        "be published under the name 'ssssssssssssssssssssssssssssssssssssssss…', 257 bytes "
+        "long; a file system takes names of at most 255 bytes, so shorten the name it comes from",
+    ],
+    "a page in the place of a pose page": [
+        "docs/poses/low-lunge/index.md:1:1: error: docs/poses/low-lunge/index.md would be "
+        "published as site/poses/low-lunge/index.html, where docs/poses/low-lunge.md is "
+        "published (site/poses/low-lunge/index.html); rename one of them",
+    ],
+    "two figures on one path": [
+        "docs/poses/rest-a.md:5:5: error: figures[0]: the figure of 'rest-a' would be "
+        "published as site/figures/rest-a.svg, where the figure of 'rest' in the position 'a' "
+        "is published (site/figures/rest-a.svg); rename one of them",
+    ],
+    "a card committed to docs": [
+        "docs/cards/short-a4.pdf:1:1: error: docs/cards/short-a4.pdf would be published as "
+        "site/cards/short-a4.pdf, where the A4 card of 'short' is published "
+        "(site/cards/short-a4.pdf); rename one of them",
+    ],
+    "two pages differing in letter case": [
+        "docs/about.md:1:1: error: docs/about.md would be published as site/about/index.html, "
+        "where docs/About.md is published (site/About/index.html); rename one of them",
+    ],
+    "readme beside an index": [
+        "docs/guide/index.md:1:1: error: docs/guide/index.md would be published as "
+        "site/guide/index.html, where docs/guide/README.md is published "
+        "(site/guide/index.html); rename one of them",
+    ],
+    "hebrew in a pose name": [
+        "docs/poses/rest.md:2:7: error: name: 'ש' (U+05E9 HEBREW LETTER SHIN), 'ל' (U+05DC "
+        "HEBREW LETTER LAMED), 'ו' (U+05D5 HEBREW LETTER VAV), 'ם' (U+05DD HEBREW LETTER FINAL "
+        "MEM) cannot be printed: the cards' fonts have no such character; write it another way "
+        "or leave it out",
+    ],
+    "arabic-indic digits in a cue": [
+        "docs/sequences/short.md:6:10: error: steps[0].cue: '٣' (U+0663 ARABIC-INDIC DIGIT "
+        "THREE) cannot be printed: the cards' fonts have no such character; write it another "
+        "way or leave it out",
+    ],
+    "emoji in a caution": [
+        "docs/poses/rest.md:5:16: error: cautions[0].condition: '😵' (U+1F635 DIZZY FACE) "
+        "cannot be printed: the cards' fonts have no such character; write it another way or "
+        "leave it out",
+    ],
+    "chinese in a summary": [
+        "docs/poses/rest.md:3:10: error: summary: '躺' (U+8EBA CJK UNIFIED IDEOGRAPH-8EBA), '下' "
+        "(U+4E0B CJK UNIFIED IDEOGRAPH-4E0B), '休' (U+4F11 CJK UNIFIED IDEOGRAPH-4F11), '息' "
+        "(U+606F CJK UNIFIED IDEOGRAPH-606F) and 1 more cannot be printed: the cards' fonts "
+        "have no such character; write it another way or leave it out",
+    ],
+    "newline in a value": [
+        "docs/poses/rest.md:4:8: error: sided: expected true or false, got the text 'no\\n::error::injected'",
+    ],
+    "newline in a file name": [
+        "docs/poses/re\\nst.md:1:1: error: the file name 're\\nst.md' is not a slug: use "
+        "lowercase letters, digits and single hyphens (did you mean 're-st.md'?)",
+    ],
+}
+CASES.update({name: (files, ROUND_TWO_PROBLEMS[name]) for name, files in ROUND_TWO.items()})
+CASES.update({name: (files, None) for name, files in ROUND_TWO_ALLOWED.items()})

@@ -120,7 +120,9 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[t
     for slug, paper, rel in cards:
         sequence = library.sequences[slug]
         files.append(
-            SiteFile(rel, rel, f"the {PAPER_LABELS[paper]} card of '{slug}'", (shown(sequence.src_path), 1, 1, ""))
+            SiteFile(
+                rel, rel, f"the {PAPER_LABELS[paper]} card of '{_short(slug)}'", (shown(sequence.src_path), 1, 1, "")
+            )
         )
     for drawing in views.figures:
         pose = library.poses[drawing.pose]
@@ -128,7 +130,9 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[t
         source = reading.sources.get(pose.src_path)
         loc = ("figures", index, "position") if drawing.position else ("figures", index)
         line, col = source.positions.of_value(loc) if source else (1, 1)
-        what = f"the figure of '{pose.slug}'" + (f" in the position '{drawing.position}'" if drawing.position else "")
+        what = f"the figure of '{_short(pose.slug)}'" + (
+            f" in the position '{_short(drawing.position)}'" if drawing.position else ""
+        )
         files.append(SiteFile(drawing.rel, drawing.rel, what, (shown(pose.src_path), line, col, _field(loc))))
     for path in reading.files.pages:
         rel = path.relative_to(docs).as_posix()
@@ -173,11 +177,15 @@ def check_printable_text(settings: Settings, reading: Reading) -> list[Problem]:
             if text.isascii() and text.isprintable():
                 continue
             points = points if points is not None else covered(settings.cache_dir)
-            for char in missing(text, points):
+            chars = list(missing(text, points))
+            if chars:
+                shown = ", ".join(describe(c) for c in chars[:4]) + (
+                    f" and {len(chars) - 4} more" if len(chars) > 4 else ""
+                )
                 problems.append(
                     source.problem(
                         loc,
-                        f"{describe(char)} cannot be printed: the cards' fonts have no such character; "
+                        f"{shown} cannot be printed: the cards' fonts have no such character; "
                         "write it another way or leave it out",
                     )
                 )
@@ -193,6 +201,10 @@ def _strings(value, loc: tuple):
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, (*loc, i))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def _field(loc: tuple) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .build import Build, build
+from .build import Build, build, project_settings
 from .problems import ContentError, Problem
 from .read.files import library_files
 from .settings import CONFIG_FILE
@@ -27,12 +27,12 @@ THEME_DIR = "overrides"  # where the theme's custom_dir is copied, inside OUT
 
 
 def generate(config_path: Path, out: Path) -> Build:
-    result = build(config_path)
-    settings = result.settings
+    settings = project_settings(config_path)
     config = YAML(typ="rt").load(Path(config_path).read_text(encoding="utf-8"))
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else None
     custom_dir = settings.project / theme["custom_dir"] if theme and theme.get("custom_dir") else None
     _check_target(out, settings.docs_dir, settings.project / CONFIG_FILE, custom_dir)
+    result = build(settings)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("docs", THEME_DIR):
         _remove_inside(out, out / name)

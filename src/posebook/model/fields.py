@@ -230,10 +230,11 @@ def parse_amount(value: Any) -> Any:
 
 
 def _too_much(value: Any, most: int, unit: str) -> PydanticCustomError:
+    shown = value if len(value) <= 40 else value[:20] + "…"
     return PydanticCustomError(
         "posebook_amount",
         "'{value}' is more than posebook can time; an amount is at most {most} {unit}s",
-        {"value": value, "most": most, "unit": unit},
+        {"value": shown, "most": most, "unit": unit},
     )
 
 

@@ -287,6 +287,8 @@ def check_rendered(body: str, path: str, first_line: int, markdown) -> list[Prob
     except Exception as err:  # an extension that fails on this text would fail the site's build too
         return [Problem(path, first_line, 1, "", f"the page cannot be read as Markdown ({type(err).__name__}: {err})")]
     found: list[tuple[str, str]] = []  # (message, a piece of text to find the line by)
+    # Abbreviations are checked where they are defined (an <abbr>'s title is one of them), and all of them:
+    # a definition applies to words on the page that posebook writes too.
     for abbreviation, title in _abbreviations(markdown).items():
         if _markup_in_title(html.unescape(title)):
             found.append((f"the meaning of the abbreviation '{abbreviation}' {TITLE_RULE}", f"*[{abbreviation}]"))
@@ -318,7 +320,7 @@ def check_rendered(body: str, path: str, first_line: int, markdown) -> list[Prob
                 why = url_problem(value or "", is_image=(tag == "img" and name == "src"))
                 if why:
                     found.append((f'<{tag} {name}="{(value or "")[:60]}">: {why}', value or name))
-            elif name == "title" and _markup_in_title(value or ""):
+            elif name == "title" and tag != "abbr" and _markup_in_title(value or ""):
                 found.append((f"the title '{(value or '')[:60]}' {TITLE_RULE}", _clue(value or "")))
     lines = body.split("\n")
     if not _ends_closed(document):

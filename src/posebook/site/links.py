@@ -148,9 +148,8 @@ def _link_problem(
     target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(path)).lstrip("/"))
     if target not in known:
         guess = _guess(rel, unquote(path), known)
-        hint = f" (the file is '{guess}')" if guess else ""
-        kind = "page or file" if posixpath.splitext(path)[1] else "page (a link to a page ends in .md)"
-        return f"the link '{url}' leads to no {kind} of the site{hint}", (
+        hint = "" if posixpath.splitext(path)[1] else "; a link to a page names its .md file"
+        return f"the link '{url}' leads to no page or file of the site{hint}", (
             posixpath.relpath(guess, posixpath.dirname(rel) or ".") if guess else None
         )
     if anchor and target in anchors and anchor not in anchors[target].ids:
