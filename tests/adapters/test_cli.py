@@ -1,6 +1,7 @@
 """The command line: check, new, schema."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -13,7 +14,8 @@ from posebook.schema import SCHEMAS, front_matter_schema
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "posebook", *args], cwd=cwd, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "posebook", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def test_check_prints_one_summary_line_for_a_clean_library(tmp_path):
@@ -39,6 +41,36 @@ def test_check_github_format_annotates_each_line(tmp_path):
         "the front matter",
         "::error file=docs/poses/rest.md,line=3,col=1,title=posebook::sumary: unknown field 'sumary' (did you mean "
         "'summary'?)",
+    ]
+
+
+def test_check_writes_each_problem_on_one_line_whatever_the_names_and_values_hold(tmp_path):
+    """A newline (or another control character) in a file name or a value is written as an escape: no
+    problem is split over lines, and none can start a workflow command of its own in CI."""
+    write_library(
+        tmp_path,
+        {
+            "poses/re\nst.md": "---\nname: Rest\nsummary: Lie still.\n---\n",
+            "poses/rest.md": (
+                '---\nname: Rest\nsummary: Lie still.\nsided: "no\\n::error file=x::owned\\u001b[31m"\n---\n'
+            ),
+        },
+    )
+    text = run("check", cwd=tmp_path)
+    assert text.returncode == 1
+    assert text.stdout.splitlines() == [
+        "docs/poses/re\\nst.md:1:1: error: the file name 're\\nst.md' is not a slug: use lowercase letters, digits "
+        "and single hyphens (did you mean 're-st.md'?)",
+        "docs/poses/rest.md:4:8: error: sided: expected true or false, got the text "
+        "'no\\n::error file=x::owned\\x1b[31m'",
+        "2 problems found",
+    ]
+    github = run("check", "--format", "github", cwd=tmp_path).stdout.splitlines()
+    assert [line for line in github if line.startswith("::")] == [
+        "::error file=docs/poses/re%0Ast.md,line=1,col=1,title=posebook::the file name 're\\nst.md' is not a slug: use "
+        "lowercase letters, digits and single hyphens (did you mean 're-st.md'?)",
+        "::error file=docs/poses/rest.md,line=4,col=8,title=posebook::sided: expected true or false, got the text "
+        "'no\\n::error file=x::owned\\x1b[31m'",
     ]
 
 
