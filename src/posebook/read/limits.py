@@ -15,11 +15,20 @@ from ..problems import Problem
 
 MAX_BLOCK_CHARS = 16 * 1024  # a paragraph, list or table: text between blank lines
 MAX_BLOCK_LINES = 256
-MAX_NESTING = 32  # quotes, list items and indented blocks inside one another
+MAX_NESTING = 8  # quotes, list items and indented blocks inside one another
 MAX_HTML_DEPTH = 32  # HTML elements inside one another (unclosed ones count)
 MAX_EMPHASIS_DEPTH = 32
 MAX_HEADINGS = 500
 MAX_ABBREVIATIONS = 100  # '*[word]: definition' lines
+# Each mark of Markdown or HTML (emphasis, code, a link, a tag, an entity, a table cell, a list item, a
+# heading) becomes an element the parsers build and walk again, at a cost of up to a third of a millisecond
+# each; the largest page of the seed library has about 400.
+MAX_MARKS = 5_000
+# Lines that start a heading, a definition, a rule or a reference in the middle of a block make the parser
+# split the block there and try every kind of block on the rest again: their number times the block's
+# length, summed over the page, is at most this many times the page's length (plus a little).
+SPLIT_FACTOR = 1
+SPLIT_ALLOWANCE = 512 * 1024
 # How far the parsers look ahead from openers that have no closer nearby, summed over a page, at
 # most this many times its length (plus a little): matched brackets, code spans and tags cost
 # about their own length, so ordinary pages stay far below it.
@@ -27,12 +36,14 @@ SCAN_FACTOR = 2
 SCAN_ALLOWANCE = 64 * 1024
 
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_CONTAINER = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|!!!|\?\?\?\+?|:(?=[ \t]))[ \t]?")
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|!!!|\?\?\?\+?|:(?=[ \t]))[ \t]?")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 _OPENER = re.compile(r"<[A-Za-z/!?]")
 _BRACKET = re.compile(r"[\[\]()]")
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS = re.compile(r"\*+|_+")
+_MARK = re.compile(r"\*+|_+|`+|[\[\]<>&\\|{}]")
+_SPLITS = re.compile(r"[ \t]{0,3}(?:#|:[ \t]|\*\[|\[[^\]]*\]:|!!!|\?\?\?|(?:[-*_=][ \t]*){3,}$)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,16 @@ def check_limits(body: str, path: str, first_line: int) -> list[Problem]:
         found.setdefault(what, (offset, message))
 
     blocks = _blocks(body)
+    marks = count_marks(body)
     _lines(body, note)
+    if marks > MAX_MARKS:
+        note(
+            "marks",
+            0,
+            f"this page has {marks:,} marks of Markdown or HTML (emphasis, code, links, tags, entities, table "
+            f"cells); a page may have at most {MAX_MARKS:,}: split it into several pages",
+        )
+    _splits(body, blocks, note)
     for block in blocks:
         if block.end - block.start > MAX_BLOCK_CHARS:
             note(
@@ -79,6 +99,11 @@ def check_limits(body: str, path: str, first_line: int) -> list[Problem]:
     return sorted(problems)
 
 
+def count_marks(body: str) -> int:
+    """The marks of Markdown or HTML in a body, as MAX_MARKS counts them."""
+    return _lines(body, lambda *args: None) + len(_MARK.findall(body))
+
+
 def _blocks(body: str) -> list[_Block]:
     """The runs of non-blank lines."""
     blocks: list[_Block] = []
@@ -98,9 +123,10 @@ def _blocks(body: str) -> list[_Block]:
     return blocks
 
 
-def _lines(body: str, note) -> None:
-    """Nesting at the start of each line, headings and abbreviation definitions."""
-    headings = abbreviations = 0
+def _lines(body: str, note) -> int:
+    """Nesting at the start of each line, headings and abbreviation definitions; returns the number of marks
+    that start a line (list items, quotes, headings, definitions)."""
+    headings = abbreviations = marks = 0
     offset = 0
     previous_blank = True
     for line in body.split("\n"):
@@ -122,6 +148,7 @@ def _lines(body: str, note) -> None:
             markers += 1
             position = match.end()
         content = line[position:].lstrip(" \t")
+        marks += markers
         depth = indent // 4 + markers
         if depth > MAX_NESTING:
             note(
@@ -144,6 +171,25 @@ def _lines(body: str, note) -> None:
                 )
         previous_blank = not line.strip()
         offset += len(line) + 1
+    return marks + headings
+
+
+def _splits(body: str, blocks: list[_Block], note) -> None:
+    total = 0
+    worst = (0, 0)
+    for block in blocks:
+        lines = body[block.start : block.end].split("\n")
+        count = sum(1 for line in lines[1:] if _SPLITS.match(line))
+        cost = count * (block.end - block.start)
+        total += cost
+        worst = max(worst, (cost, block.start))
+    if total > SPLIT_FACTOR * len(body) + SPLIT_ALLOWANCE:
+        note(
+            "splits",
+            worst[1],
+            "this page has too many headings, definitions or rules inside paragraphs and lists for the site to be "
+            "built in reasonable time; put a blank line before each",
+        )
 
 
 def _scan_costs(body: str, blocks: list[_Block], note) -> None:
