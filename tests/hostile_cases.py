@@ -533,6 +533,12 @@ ROUND_TWO_ALLOWED = {
     "a glossary definition with an ampersand and entities": {
         "glossary.md": GLOSSARY_HEAD + '"Hip & thigh: the &lt;deep&gt; flexor"\n' + QUADRICEPS + "---\n"
     },
+    "a glossary definition with entities that spell a tag": {
+        "glossary.md": GLOSSARY_HEAD
+        + '"Hip flexor &lt;img src=x onerror=alert(1)&gt; &amp; more"\n'
+        + QUADRICEPS
+        + "---\n"
+    },
     "a glossary alias that would have escaped the appended block": {
         "glossary.md": GLOSSARY_HEAD
         + 'The deep hip flexor.\n    aliases:\n      - "psoas]: x\\n\\n[tap](javascript:alert(1))"\n'
