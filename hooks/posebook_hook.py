@@ -42,8 +42,11 @@ def on_pre_build(config, **kwargs):
         result = build(settings_from_config(_plain_config(config), project))
     except ContentError as err:
         if _serving():
-            # The preview shows the problems instead of the pages until the library is fixed.
-            log.error("posebook found problems in the library:\n" + format_problems(err.problems))
+            # The preview shows the problems at every address until the library is fixed. Not logged as
+            # an error on MkDocs' own logger: a strict preview would then refuse to show them.
+            logging.getLogger("posebook").error(
+                "posebook found problems in the library:\n%s", format_problems(err.problems)
+            )
             config[_PROBLEMS] = err.problems
             return
         raise PluginError("posebook found problems in the library:\n" + format_problems(err.problems)) from None
@@ -68,33 +71,38 @@ def on_pre_build(config, **kwargs):
 
 
 def on_files(files, config, **kwargs):
-    result = config.get(_BUILD)
-    if config.get(_PROBLEMS) is not None:
+    # Every page's text is posebook's: MkDocs never reads a teacher's file (nor its front matter) itself.
+    problems = config.get(_PROBLEMS)
+    if problems is not None:
         from posebook.site.pages import INDEX_PAGES
+        from posebook.site.problems_page import problems_markdown
 
+        text = problems_markdown(problems)
         # Every address of the site shows the problems, the generated pages' included.
         for rel in INDEX_PAGES:
             if files.get_file_from_path(rel) is None:
-                files.append(File.generated(config, rel, content="# posebook\n"))
+                files.append(File.generated(config, rel, content=text))
+        for file in files.documentation_pages():
+            file.content_string = text
         return files
-    for output in result.generated if result is not None else ():
+    result = config[_BUILD]
+    for file in files.documentation_pages():
+        output = result.pages.get(file.src_uri)
+        if output is None:
+            raise PluginError(f"posebook has no page for docs/{file.src_uri}; run posebook check")
+        file.content_string = output.markdown
+    for output in result.generated:
         if files.get_file_from_path(output.path) is None:
             files.append(File.generated(config, output.path, content=output.content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    problems = config.get(_PROBLEMS)
-    if problems is not None:
-        from posebook.site.problems_page import problems_markdown
-
+    # posebook alone decides every page's metadata: whatever MkDocs read is replaced, on every page.
+    if config.get(_PROBLEMS) is not None:
         page.meta = {"title": "Problems in the library", "search": {"exclude": True}}
-        return problems_markdown(problems)
-    result = config.get(_BUILD)
-    output = result.pages.get(page.file.src_uri) if result is not None else None
-    if output is None:
-        # Never MkDocs' own reading of a page: it would skip every check.
-        raise PluginError(f"posebook has no page for {page.file.src_uri}; run posebook check")
+        return markdown
+    output = config[_BUILD].pages[page.file.src_uri]
     page.meta = dict(output.meta)
     return output.markdown
 

@@ -1,5 +1,6 @@
 """`mkdocs serve`: an edited pose shows on its page, its backlinks and the sequence page on the
-next reload; a broken edit keeps the last good pages; editing pdf/ triggers a rebuild too."""
+next reload; a broken edit shows its problems at every address, so the reload lands on them, until it
+is fixed; editing pdf/ triggers a rebuild too."""
 
 import socket
 import subprocess
@@ -36,9 +37,8 @@ def wait_for(predicate, timeout=60.0):
     return False
 
 
-@pytest.fixture
-def served(tmp_path):
-    docs = write_library(tmp_path, {})
+def serve(tmp_path, files: dict | None = None):
+    docs = write_library(tmp_path, files or {})
     watched = tmp_path / "pdf"
     watched.mkdir()
     (watched / "card.css").write_text("/* card */\n")
@@ -50,6 +50,7 @@ def served(tmp_path):
         "hooks": [str(ROOT / "hooks" / "posebook_hook.py")],
         "watch": [str(watched)],
         "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
+        "strict": True,
     }
     with (tmp_path / "mkdocs.yml").open("w") as f:
         YAML(typ="safe", pure=True).dump(config, f)
@@ -62,7 +63,12 @@ def served(tmp_path):
         stderr=subprocess.STDOUT,
         env=SUBPROCESS_ENV,
     )
-    base = f"http://127.0.0.1:{port}/"
+    return process, f"http://127.0.0.1:{port}/", docs, watched, log
+
+
+@pytest.fixture
+def served(tmp_path):
+    process, base, docs, watched, log = serve(tmp_path)
     try:
         assert wait_for(lambda: "Low Lunge" in fetch(base + "sequences/short/")), (tmp_path / "serve.log").read_text()
         yield base, docs, watched, tmp_path / "serve.log"
@@ -80,6 +86,37 @@ def test_editing_a_pose_updates_its_page_backlinks_and_sequence(served):
     assert "Kneeling Lunge" in fetch(base + "poses/low-lunge/")
     assert "Kneeling Lunge" in fetch(base + "poses/")
     assert "Kneeling Lunge" in fetch(base + "props/block/")
+
+
+PROBLEM = "low-lunge.md:5:1: error: prop: unknown field 'prop' (did you mean 'props'?)"
+
+
+def test_a_broken_edit_shows_its_problems_at_every_address_until_it_is_fixed(served):
+    """Where the browser reloads after a save, it finds the problems, each as `posebook check` prints it: on
+    the edited page, on other pages and on the pages posebook generates."""
+    base, docs, watched, log = served
+    pose = docs / "poses" / "low-lunge.md"
+    good = pose.read_text()
+    pose.write_text(good.replace("props:", "prop:"))
+    for page in ("poses/low-lunge/", "sequences/short/", "cautions/", ""):
+        assert wait_for(lambda page=page: PROBLEM in fetch(base + page)), (page, log.read_text())
+    assert "Traceback" not in log.read_text()
+    pose.write_text(good.replace("name: Low Lunge", "name: Fixed Lunge"))
+    assert wait_for(lambda: "Fixed Lunge" in fetch(base + "poses/low-lunge/")), log.read_text()
+    assert "unknown field" not in fetch(base + "sequences/short/")
+
+
+def test_the_preview_starts_on_a_broken_library_and_shows_why(tmp_path):
+    process, base, docs, watched, log = serve(tmp_path, {"poses/rest.md": "---\nname: Rest\nsumary: Lie still.\n---\n"})
+    try:
+        expected = "docs/poses/rest.md:3:1: error: sumary: unknown field 'sumary' (did you mean 'summary'?)"
+        assert wait_for(lambda: expected in fetch(base + "poses/rest/")), (tmp_path / "serve.log").read_text()
+        (docs / "poses" / "rest.md").write_text("---\nname: Rest\nsummary: Lie still.\n---\nAll well.\n")
+        assert wait_for(lambda: "All well." in fetch(base + "poses/rest/")), (tmp_path / "serve.log").read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
 
 
 def test_a_broken_edit_is_reported_and_the_fix_is_served(served):
@@ -100,3 +137,25 @@ def test_editing_the_card_folder_rebuilds(served):
     builds = log.read_text().count("Building documentation")
     (watched / "card.css").write_text("/* card, edited */\n")
     assert wait_for(lambda: log.read_text().count("Building documentation") > builds), log.read_text()
+
+
+def test_the_browser_reloads_onto_the_problems_of_a_broken_save_and_back(served):
+    """In a browser: the page open while the teacher saves a broken edit reloads by itself and shows the
+    problem; saving the fix reloads it onto the page again."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    base, docs, watched, log = served
+    pose = docs / "poses" / "low-lunge.md"
+    good = pose.read_text()
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        page = chromium.new_page()
+        page.goto(base + "poses/low-lunge/", wait_until="load")
+        pose.write_text(good.replace("props:", "prop:"))
+        page.wait_for_function(f"document.body.innerText.includes({PROBLEM!r})", timeout=60_000)
+        assert page.url == base + "poses/low-lunge/"
+        pose.write_text(good.replace("name: Low Lunge", "name: Fixed Lunge"))
+        page.wait_for_function("document.querySelector('article h1').innerText.includes('Fixed Lunge')", timeout=60_000)
+        chromium.close()
