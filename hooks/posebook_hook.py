@@ -11,6 +11,7 @@ build's own config, never in this module (mkdocs serve keeps a hook module acros
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +25,7 @@ _PROBLEMS = "posebook_problems"
 _SWAP = "posebook_site_swap"
 # How MkDocs was started: 'build', 'gh-deploy' or 'serve'. It does not change while the process lives.
 _COMMAND = {"name": "build"}
+_PREVIEW: dict = {}  # the preview's card renderer (one per `mkdocs serve` process)
 
 
 def on_startup(command, dirty=False, **kwargs):
@@ -32,14 +34,19 @@ def on_startup(command, dirty=False, **kwargs):
 
 def on_pre_build(config, **kwargs):
     # The site folder is emptied right after this event: failing here keeps the last good site.
-    from posebook.build import build
+    from posebook.build import CACHED, build
     from posebook.problems import ContentError, format_problems
     from posebook.settings import settings_from_config
     from posebook.site.pages import glossary_abbreviations
 
     project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    settings = settings_from_config(_plain_config(config), project)
     try:
-        result = build(settings_from_config(_plain_config(config), project))
+        if _serving():
+            # The cards of the real site, from the cache; those an edit changed follow in the background.
+            result = build(replace(settings, site_url=_configured_site_url(config)), cards=CACHED)
+        else:
+            result = build(settings)
     except ContentError as err:
         if _serving():
             # The preview shows the problems at every address until the library is fixed. Not logged as
@@ -50,9 +57,13 @@ def on_pre_build(config, **kwargs):
             config[_PROBLEMS] = err.problems
             return
         raise PluginError("posebook found problems in the library:\n" + format_problems(err.problems)) from None
-    rendered = sum(not card.from_cache for card in result.cards)
+    rendered = sum(not card.from_cache for card in result.cards) - len(result.pending)
     log.info(
-        "posebook: %d cards, %d rendered, %d from the cache", len(result.cards), rendered, len(result.cards) - rendered
+        "posebook: %d cards, %d rendered, %d from the cache%s",
+        len(result.cards),
+        rendered,
+        len(result.cards) - rendered - len(result.pending),
+        f", {len(result.pending)} to follow in the background" if result.pending else "",
     )
     config[_BUILD] = result
     if "abbr" in config.markdown_extensions:
@@ -113,6 +124,9 @@ def on_post_build(config, **kwargs):
     if swap is not None:
         swap.finish()
         config.site_dir = str(swap.site_dir)  # where `mkdocs gh-deploy` looks for the site next
+    result = config.get(_BUILD)
+    if result is not None and result.pending:
+        _background().render(Path(config.site_dir), result.settings, result.views, list(result.pending))
 
 
 def on_build_error(error, **kwargs):
@@ -124,6 +138,25 @@ def on_build_error(error, **kwargs):
 
 def _serving() -> bool:
     return _COMMAND["name"] == "serve"
+
+
+def _configured_site_url(config) -> str:
+    """The site_url mkdocs.yml gives: `mkdocs serve` replaces it with its own address in the config."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config.config_file_path:
+        return config.site_url or ""
+    with open(config.config_file_path, "rb") as f:
+        return (yaml_load(f) or {}).get("site_url") or ""
+
+
+def _background():
+    # One renderer for the life of the `mkdocs serve` process: its cards outlive the build that asked for them.
+    from posebook.preview import CardsInBackground
+
+    if "cards" not in _PREVIEW:
+        _PREVIEW["cards"] = CardsInBackground()
+    return _PREVIEW["cards"]
 
 
 def _plain_config(config) -> dict:

@@ -1,6 +1,13 @@
 """`make bench`: build synthetic libraries shaped like the real one, side by side with a plain
-Material build of the same Markdown, and print a Markdown table of ratios; the figures also go
+Material build of the same Markdown, and print Markdown tables of ratios; the figures also go
 to bench/results.json.
+
+At each size (the seed library, 100, 500 and 1,000 poses): a plain Material build (a), a cold posebook
+build (b), a rebuild with no change (c) and a rebuild after editing one pose (d), with ratios, peak
+memory and the growth from 100 to 1,000 poses. Then the preview on the seed library: `mkdocs serve`
+start-up with a warm cache against a plain build, and the time from saving a file to the page served
+with the change, for a body edit and for a caution edit (and until the card follows). And the time to
+import the hook and the package.
 
 Every figure is measured in this run, on this machine: ratios against the baseline of the same
 run are what to compare between machines, not seconds."""
@@ -106,10 +113,18 @@ def write_config(project: Path, docs: Path, with_posebook: bool) -> Path:
     return path
 
 
+# This checkout's package, whatever the virtual environment has installed in editable mode.
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOURCE_DATE_EPOCH": "1700000000",
+    "PYTHONPATH": str(ROOT / "src"),
+}
+
+
 def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     start = time.perf_counter()
-    result = subprocess.run([PY, "-c", MEASURE, *args], cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run([PY, "-c", MEASURE, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
@@ -127,22 +142,52 @@ def build(config: Path, project: Path, site: str) -> tuple[float, int, str]:
 
 
 def warm_card_seconds(docs: Path, repeats: int = 5) -> float:
+    """One card made again and again in a running process, without the cache: the median."""
     code = f"""
-import sys, time, statistics
+import statistics, time
+from pathlib import Path
+from posebook.printables.card import render_card
 from posebook.read import load_library
-from posebook.card import card_html, html_to_pdf, CardSettings
+from posebook.settings import default_settings
+from posebook.views import build_views
+from dataclasses import replace
 library = load_library({str(docs)!r})
-sequence = library.sequences["iliopsoas-release"]
-settings = CardSettings(site_url={SITE_URL!r})
-html_to_pdf(card_html(library, sequence, "a4", settings), sequence, settings)
+settings = replace(default_settings(Path({str(docs)!r})), site_url={SITE_URL!r})
+view = build_views(library, settings.breath_seconds).sequences["iliopsoas-release"]
+render_card(view, "a4", settings, use_cache=False)
 times = []
 for _ in range({repeats}):
     start = time.perf_counter()
-    html_to_pdf(card_html(library, sequence, "a4", settings), sequence, settings)
+    render_card(view, "a4", settings, use_cache=False)
     times.append(time.perf_counter() - start)
 print(statistics.median(times))
 """
-    return float(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout.strip())
+    result = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=ENV)
+    return float(result.stdout.strip()) if result.returncode == 0 else float("nan")
+
+
+def import_seconds(repeats: int = 5) -> dict:
+    """The hook's own import (MkDocs already loaded, as it is when MkDocs imports a hook), and the hook with
+    the package its first build needs, each in a fresh process: the median."""
+    hook = ROOT / "hooks" / "posebook_hook.py"
+    code = f"""
+import importlib.util, time
+import mkdocs.plugins, mkdocs.structure.files, mkdocs.exceptions
+start = time.perf_counter()
+spec = importlib.util.spec_from_file_location("posebook_hook", {str(hook)!r})
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+hook = time.perf_counter() - start
+import posebook.build
+print(hook, time.perf_counter() - start)
+"""
+    runs = []
+    for _ in range(repeats):
+        result = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=ENV, check=True)
+        runs.append([float(x) for x in result.stdout.split()])
+    runs.sort()
+    middle = runs[len(runs) // 2]
+    return {"hook_seconds": round(middle[0], 3), "hook_and_package_seconds": round(middle[1], 3)}
 
 
 def peer(project: Path, docs: Path) -> dict:
@@ -219,7 +264,7 @@ def bench(sizes, with_peer: bool) -> dict:
             a, a_peak, _ = build(plain, project, "plain")
             shutil.rmtree(cache, ignore_errors=True)
             b, b_peak, b_log = build(ours, project, "site")
-            c, _, c_log = build(ours, project, "site")
+            c, c_peak, c_log = build(ours, project, "site")
             pose_count = len(list((docs / "poses").glob("*.md")))
             edited = docs / "poses" / "supine-knee-to-chest.md"
             edited.write_text(
@@ -227,7 +272,7 @@ def bench(sizes, with_peer: bool) -> dict:
                     "name: Supine Knee to Chest", "name: Supine Knee to Chest Pose"
                 )
             )
-            d, _, d_log = build(ours, project, "site")
+            d, d_peak, d_log = build(ours, project, "site")
             users = sum(
                 "pose: supine-knee-to-chest\n" in p.read_text(encoding="utf-8")
                 for p in (docs / "sequences").glob("*.md")
@@ -252,19 +297,110 @@ def bench(sizes, with_peer: bool) -> dict:
                 "cards_expected_after_edit": 2 * users,
                 "card_fresh_process_seconds": round(fresh, 2),
                 "card_warm_seconds": round(warm, 3),
-                "peak_memory_mb": round(max(b_peak, a_peak) / 1024),
-                "peak_memory_posebook_mb": round(b_peak / 1024),
+                "peak_memory_plain_mb": round(a_peak / 1024),
+                "peak_memory_posebook_mb": round(max(b_peak, c_peak, d_peak) / 1024),
             }
             if with_peer and name in ("seed", "100"):
                 entry["peer_mkdocs_to_pdf"] = peer(project, docs)
+            if name == "seed":
+                results["preview"] = preview(project, docs, ours, a)
+                print(f"preview: {json.dumps(results['preview'])}", file=sys.stderr, flush=True)
             results["sizes"][name] = entry
             print(f"{name}: {json.dumps(entry)}", file=sys.stderr, flush=True)
     sizes_done = results["sizes"]
     if "100" in sizes_done and "1000" in sizes_done:
-        results["growth_100_to_1000"] = round(
-            sizes_done["1000"]["posebook_seconds"] / sizes_done["100"]["posebook_seconds"], 2
-        )
+        results["growth_100_to_1000"] = {
+            key: round(sizes_done["1000"][key] / sizes_done["100"][key], 2)
+            for key in ("posebook_seconds", "rebuild_seconds", "edit_rebuild_seconds", "plain_seconds")
+        }
+    results["imports"] = import_seconds()
     return results
+
+
+# --- the preview ------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def until(predicate, timeout: float = 300.0, every: float = 0.02) -> float:
+    """Seconds until predicate() is true (polled), or nan after the timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if predicate():
+            return time.perf_counter() - start
+        time.sleep(every)
+    return float("nan")
+
+
+def preview(project: Path, docs: Path, config: Path, plain: float) -> dict:
+    """`mkdocs serve` on a library whose cards are in the cache: start-up until the sequence page is served,
+    then save → the page served with the change, for a body edit and a caution edit, and until the card
+    served changes after the caution edit."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        sequence = base + "sequences/iliopsoas-release/"
+        up = until(lambda: b"Iliopsoas Release" in (fetch(sequence) or b""))
+        startup = time.perf_counter() - started if up == up else float("nan")
+        pose_path = docs / "poses" / "low-lunge-side-bend.md"
+        pose_url = base + "poses/low-lunge-side-bend/"
+        card_url = base + "cards/iliopsoas-release-a4.pdf"
+        text = pose_path.read_text(encoding="utf-8")
+        time.sleep(1.0)  # the watcher settles after start-up
+        pose_path.write_text(text + "\nBenchmark body edit.\n", encoding="utf-8")
+        body = until(lambda: b"Benchmark body edit." in (fetch(pose_url) or b""))
+        time.sleep(1.0)
+        card_before = fetch(card_url)
+        # The caution as the page shows it (advice) and as the card prints it (card).
+        edited = (
+            pose_path.read_text(encoding="utf-8")
+            .replace(
+                "advice: Cushion the back knee with a folded blanket.",
+                "advice: Cushion the back knee with a folded blanket or a towel.",
+                1,
+            )
+            .replace("pad the back knee with a blanket", "pad the back knee with a blanket or towel", 1)
+        )
+        started_edit = time.perf_counter()
+        pose_path.write_text(edited, encoding="utf-8")
+        caution = until(lambda: b"folded blanket or a towel" in (fetch(pose_url) or b""))
+        card = until(lambda: (fetch(card_url) or card_before) != card_before, timeout=120)
+        card = time.perf_counter() - started_edit if card == card else float("nan")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return {
+        "serve_startup_seconds": round(startup, 2),
+        "plain_build_seconds": round(plain, 2),
+        "startup_over_plain": round(startup / plain, 2),
+        "body_edit_to_page_seconds": round(body, 2),
+        "caution_edit_to_page_seconds": round(caution, 2),
+        "caution_edit_to_card_seconds": round(card, 2),
+    }
 
 
 def table(results: dict) -> str:
@@ -284,8 +420,28 @@ def table(results: dict) -> str:
         )
     out = "\n".join(rows)
     if "growth_100_to_1000" in results:
-        growth = results["growth_100_to_1000"]
-        out += f"\n\nGrowth of the posebook build from 100 to 1,000 poses: ×{growth} (linear is ×10)."
+        g = results["growth_100_to_1000"]
+        out += (
+            f"\n\nGrowth from 100 to 1,000 poses (linear is ×10): cold build (b) ×{g['posebook_seconds']}, "
+            f"rebuild (c) ×{g['rebuild_seconds']}, edit one pose (d) ×{g['edit_rebuild_seconds']}; "
+            f"plain Material (a) ×{g['plain_seconds']}."
+        )
+    if "preview" in results:
+        v = results["preview"]
+        out += (
+            "\n\n| preview (seed library) | seconds | against |\n| --- | ---: | --- |\n"
+            f"| `mkdocs serve` start-up, warm cache | {v['serve_startup_seconds']} s | "
+            f"{v['startup_over_plain']} × a plain build ({v['plain_build_seconds']} s) |\n"
+            f"| save → page served, body edit | {v['body_edit_to_page_seconds']} s | |\n"
+            f"| save → page served, caution edit | {v['caution_edit_to_page_seconds']} s | |\n"
+            f"| save → card served, caution edit | {v['caution_edit_to_card_seconds']} s | |"
+        )
+    if "imports" in results:
+        i = results["imports"]
+        out += (
+            f"\n\nImporting the hook: {i['hook_seconds']} s; the hook and the package its first build needs: "
+            f"{i['hook_and_package_seconds']} s (median of 5 fresh processes)."
+        )
     peers = {n: e["peer_mkdocs_to_pdf"] for n, e in results["sizes"].items() if "peer_mkdocs_to_pdf" in e}
     for name, p in peers.items():
         if p.get("ran"):
@@ -305,7 +461,9 @@ def main() -> int:
     parser.add_argument("-o", "--output", default=str(ROOT / "bench" / "results.json"))
     args = parser.parse_args()
     wanted = args.sizes.split(",")
+    started = time.perf_counter()
     results = bench([s for s in SIZES if s[0] in wanted], with_peer=not args.no_peer)
+    results["bench_minutes"] = round((time.perf_counter() - started) / 60, 1)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))

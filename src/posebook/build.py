@@ -16,18 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Library
-from .printables.card import CARDS_DIR, PAPER_LABELS, PAPERS, CardFile, build_cards, card_filename
+from .preview import PLACEHOLDER
+from .printables.cache import cached, printable_key
+from .printables.card import CARDS_DIR, PAPER_LABELS, PAPERS, CardFile, build_cards, card_filename, card_html
 from .printables.coverage import covered, describe, missing
 from .problems import ContentError, Problem
 from .read import Reading, read_library
 from .read.files import page_kind
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
-from .site.links import LinkSource, check_links, page_anchors
+from .site.links import AnchorCache, LinkSource, check_links, page_anchors
 from .site.outputs import SiteFile, check_site_files, page_dest
-from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_pages
+from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_page, render_pages
 from .views import Views, build_views
 
 ALL = "all"
+CACHED = "cached"  # the preview's cards: those in the cache now, the rest made in the background
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Build:
     views: Views
     pages: dict[str, PageOutput]  # every page of the site, by its path under docs/
     cards: tuple[CardFile, ...]
+    pending: tuple[tuple[str, str], ...] = ()  # (slug, paper) of cards not made yet (CACHED)
 
     @property
     def generated(self) -> tuple[Output, ...]:
@@ -71,9 +75,10 @@ def project_settings(source: Settings | str | os.PathLike) -> Settings:
 
 
 def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str]] | None = ALL) -> Build:
-    """Build a project: its library, views, pages and cards (all, those given as (slug, paper), or
-    none: `posebook check` makes none and still checks everything else). Raises ContentError with
-    every problem, before any card is made or anything is written."""
+    """Build a project: its library, views, pages and cards: all (ALL), those given as (slug, paper), those
+    already in the cache (CACHED: the preview; the rest are listed in Build.pending), or none (None:
+    `posebook check`, which still checks everything else). Raises ContentError with every problem, before
+    any card is made or anything is written."""
     settings = project_settings(source)
     reading = read_library(settings)
     if reading.problems:
@@ -81,29 +86,70 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     library = reading.library
     assert library is not None
     views = build_views(library, settings.breath_seconds)
-    planned = [
-        (slug, paper, f"{CARDS_DIR}/{card_filename(view.sequence, paper)}")
-        for slug, view in views.sequences.items()
-        for paper in PAPERS
-    ]
-    files = site_files(settings, reading, views, planned)
+    plan = plan_cards(views, settings, look_up=cards is not None)
+    files = site_files(settings, reading, views, plan)
     problems = check_site_files(files) + check_printable_text(settings, reading)
     if problems:
         raise ContentError(problems)
-    pages = render_pages(library, views, settings, tuple(CardLink(s, PAPER_LABELS[p], rel, 0) for s, p, rel in planned))
+    pages = render_pages(library, views, settings, _links(plan))
     problems = check_pages(settings, reading, pages, [file.rel for file in files])
     if problems:
         raise ContentError(problems)
     if cards is None:
         return Build(settings, library, views, pages, ())
-    only = None if cards == ALL else set(cards)  # type: ignore[arg-type]
-    made = build_cards(views.sequences, settings, only=only)
-    links = tuple(CardLink(card.sequence, PAPER_LABELS[card.paper], card.rel, len(card.pdf)) for card in made)
-    pages = render_pages(library, views, settings, links)
+    if cards == CACHED:
+        made = [CardFile(p.slug, p.paper, p.rel, p.pdf or PLACEHOLDER, True) for p in plan if p.pdf is not None]
+        pending = tuple((p.slug, p.paper) for p in plan if p.pdf is None)
+        placeholders = [CardFile(p.slug, p.paper, p.rel, PLACEHOLDER, False) for p in plan if p.pdf is None]
+        return Build(settings, library, views, pages, (*made, *placeholders), pending)
+    wanted = {(p.slug, p.paper) for p in plan} if cards == ALL else set(cards)  # type: ignore[arg-type]
+    missing = {(p.slug, p.paper) for p in plan if p.pdf is None} & wanted
+    rendered = (
+        {(c.sequence, c.paper): c for c in build_cards(views.sequences, settings, only=missing)} if missing else {}
+    )
+    made = [
+        rendered.get((p.slug, p.paper)) or CardFile(p.slug, p.paper, p.rel, p.pdf, True)
+        for p in plan
+        if (p.slug, p.paper) in wanted
+    ]
+    if rendered:
+        # The sequence pages name each card's size: those of the cards just made change.
+        links = _links(plan, {(c.sequence, c.paper): len(c.pdf) for c in rendered.values()})
+        for slug in {slug for slug, _ in rendered}:
+            rel = library.sequences[slug].src_path
+            pages[rel] = render_page(library, views, settings, rel, links)
     return Build(settings, library, views, pages, tuple(made))
 
 
-def site_files(settings: Settings, reading: Reading, views: Views, cards: list[tuple[str, str, str]]) -> list[SiteFile]:
+@dataclass(frozen=True)
+class CardPlan:
+    """A card the site has: where it goes, and its PDF if the cache has it (looked up by the hash of its HTML)."""
+
+    slug: str
+    paper: str
+    rel: str
+    pdf: bytes | None
+
+
+def plan_cards(views: Views, settings: Settings, look_up: bool = True) -> list[CardPlan]:
+    plan = []
+    folder = settings.cache_dir / "cards"
+    for slug, view in views.sequences.items():
+        for paper in PAPERS:
+            rel = f"{CARDS_DIR}/{card_filename(view.sequence, paper)}"
+            pdf = cached(folder, printable_key(card_html(view, paper, settings))) if look_up else None
+            plan.append(CardPlan(slug, paper, rel, pdf))
+    return plan
+
+
+def _links(plan: list[CardPlan], sizes: dict | None = None) -> tuple[CardLink, ...]:
+    sizes = sizes or {}
+    return tuple(
+        CardLink(p.slug, PAPER_LABELS[p.paper], p.rel, sizes.get((p.slug, p.paper), len(p.pdf or b""))) for p in plan
+    )
+
+
+def site_files(settings: Settings, reading: Reading, views: Views, cards: list[CardPlan]) -> list[SiteFile]:
     """Every file of the site, what makes it and where a problem with it is shown. What posebook makes
     comes first, so that a clash is reported at the teacher's file, which is the one to rename."""
     library = reading.library
@@ -117,7 +163,8 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[t
     for rel in INDEX_PAGES:
         if library.page_at(rel) is None:
             files.append(SiteFile(rel, page_dest(rel), f"the page posebook makes for {rel}", (shown(rel), 1, 1, "")))
-    for slug, paper, rel in cards:
+    for card in cards:
+        slug, paper, rel = card.slug, card.paper, card.rel
         sequence = library.sequences[slug]
         files.append(
             SiteFile(
@@ -145,8 +192,10 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[t
 
 def check_pages(settings: Settings, reading: Reading, pages: dict[str, PageOutput], files: list[str]) -> list[Problem]:
     """Every page rendered as the site generator will render it: Markdown that cannot be rendered, and
-    links to pages, files or anchors the site will not have."""
-    markdown = settings.markdown()
+    links to pages, files or anchors the site will not have. What rendering a page yields (its ids and
+    links) is kept by a hash of its final Markdown; the links between pages are checked on every build."""
+    cache = AnchorCache(settings)
+    markdown = None
     anchors = {}
     sources = {}
     problems: list[Problem] = []
@@ -154,12 +203,19 @@ def check_pages(settings: Settings, reading: Reading, pages: dict[str, PageOutpu
         source = reading.sources.get(rel)
         shown = settings.display(settings.docs_dir / rel)
         sources[rel] = LinkSource(shown, source.body if source else "", source.body_line if source else 1)
-        markdown.reset()
-        try:
-            anchors[rel] = page_anchors(markdown, page.markdown)
-        except Exception as err:  # the site generator would stop on this page too
-            problems.append(Problem(shown, 1, 1, "", f"the page cannot be rendered ({type(err).__name__}: {err})"))
-            markdown = settings.markdown()
+        key = cache.key(page.markdown)
+        found = cache.get(key)
+        if found is None:
+            markdown = markdown or settings.markdown()
+            markdown.reset()
+            try:
+                found = page_anchors(markdown, page.markdown)
+            except Exception as err:  # the site generator would stop on this page too
+                problems.append(Problem(shown, 1, 1, "", f"the page cannot be rendered ({type(err).__name__}: {err})"))
+                markdown = None
+                continue
+            cache.put(key, found)
+        anchors[rel] = found
     if problems:
         return problems
     return check_links(anchors, files, sources)

@@ -12,6 +12,7 @@ import hmac
 import os
 import secrets
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -94,3 +95,38 @@ def _read_regular(path: Path) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def fingerprint(*parts: str) -> str:
+    """A hash of posebook's own code, the versions of the libraries whose behaviour decides a verdict, and the
+    given parts (settings): an entry made under another one is never looked up."""
+    digest = hashlib.sha256(_code_fingerprint().encode("ascii"))
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for name in ("markdown", "pymdown-extensions", "tinyhtml5", "ruamel.yaml", "pydantic", "pydantic-core"):
+        try:
+            digest.update(f"\0{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"\0{name}=?".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0" + _file_hash(path))
+    return digest.hexdigest()
+
+
+_HASHES: dict[tuple[str, int, int], bytes] = {}
+
+
+def _file_hash(path: Path) -> bytes:
+    info = path.stat()
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if key not in _HASHES:
+        _HASHES[key] = hashlib.sha256(path.read_bytes()).digest()
+    return _HASHES[key]

@@ -7,14 +7,17 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem, field_path
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import Node, ScalarNode
+
+# The YAML reader is imported when a page is read, not when posebook is: a rebuild whose pages all come
+# from the cache (read/pagecache.py) reads none.
 
 MAX_PAGE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024
@@ -119,6 +122,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
     refused there (so a 'billion laughs' file costs no more than its own size), and so is nesting
     deeper than MAX_DEPTH (so no reader recurses deeper than that). Duplicate keys are reported,
     all of them."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.nodes import MappingNode
+
     offset = first_line - 1
 
     def at(mark) -> Mark:
@@ -164,6 +171,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[dict, Positio
 def _inspect_events(yaml: YAML, text: str, path: str, at) -> list[Problem]:
     """Every anchor, alias and tag, and the first place nested deeper than MAX_DEPTH, found from the
     event stream before any node is built. Raises YAMLError when the text is not YAML."""
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
     problems: list[Problem] = []
 
     def refuse(event, message: str) -> None:
@@ -192,6 +201,8 @@ def _inspect_events(yaml: YAML, text: str, path: str, at) -> list[Problem]:
 
 
 def _build(node: Node, loc: Loc, positions: Positions, problems: list[Problem], path: str, at) -> Any:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     positions.values[loc] = at(node.start_mark)
     if len(loc) > MAX_DEPTH:
         line, col = at(node.start_mark)

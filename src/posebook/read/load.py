@@ -23,6 +23,7 @@ from .files import (
 )
 from .frontmatter import MAX_PAGE_BYTES, SourcePage, read_page
 from .limits import check_limits
+from .pagecache import PageCache, PageReading
 from .safety import MAX_ASSET_BYTES, READ_ASSETS, check_asset, check_markdown, check_rendered
 from .validate import validate_page
 
@@ -73,6 +74,7 @@ def read_library(settings: Settings) -> Reading:
     # Pages that exist but failed: references to them are not reported a second time.
     present: dict[str, set[str]] = {kind: set() for kind in PAGE_KINDS}
     markdown = None
+    cache = PageCache(settings)
     docs_real = real_path(docs)
     for path in files.pages:
         rel = path.relative_to(docs).as_posix()
@@ -91,22 +93,17 @@ def read_library(settings: Settings) -> Reading:
         except UnreadableError as err:
             problems.append(Problem(shown, 1, 1, "", str(err)))
             continue
-        page, page_problems = read_page(data, shown, rel)
-        problems += page_problems
-        if page is None:
-            continue
-        sources[rel] = page
-        found = check_limits(page.body, shown, page.body_line)
-        if not found:
-            found = check_markdown(page.body, shown, page.body_line)
-        if not found:
+        key = cache.key(shown, rel, data)
+        reading = cache.get(key)
+        if reading is None:
             markdown = markdown or settings.markdown()
-            found = check_rendered(page.body, shown, page.body_line, markdown)
-        problems += found
-        model, page_problems = validate_page(page, kind)
-        problems += page_problems
-        if model is not None:
-            validated[kind].append((model, page))
+            reading = read_one(data, shown, rel, kind, markdown)
+            cache.put(key, reading)
+        problems += reading.problems
+        if reading.page is not None:
+            sources[rel] = reading.page
+        if reading.model is not None:
+            validated[kind].append((reading.model, reading.page))
 
     for path in files.linked_folders:
         problems.append(
@@ -137,3 +134,17 @@ def read_library(settings: Settings) -> Reading:
     library, cross_problems = cross_check(docs, validated, present)
     problems += cross_problems
     return Reading(None if problems else library, sorted(problems), files, sources)
+
+
+def read_one(data: bytes, shown: str, rel: str, kind: str, markdown) -> PageReading:
+    """One page on its own: read, limited, scanned, rendered and checked, validated against the model."""
+    page, problems = read_page(data, shown, rel)
+    if page is None:
+        return PageReading(None, None, tuple(problems))
+    found = check_limits(page.body, shown, page.body_line)
+    if not found:
+        found = check_markdown(page.body, shown, page.body_line)
+    if not found:
+        found = check_rendered(page.body, shown, page.body_line, markdown)
+    model, invalid = validate_page(page, kind)
+    return PageReading(page, model, tuple(problems + found + invalid))

@@ -10,6 +10,8 @@ MkDocs would collect: the ids on the page and the links out of it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
+from .. import store
 from ..problems import Problem
 
 # Python-Markdown's stand-in for '&' in the addresses it obfuscates (mailto: links); MkDocs skips them.
@@ -96,6 +99,34 @@ class _RawIds(HTMLParser):
         for name, value in attrs:
             if value and (name == "id" or (name == "name" and tag == "a")):
                 self.ids.add(value)
+
+
+class AnchorCache:
+    """What rendering a page yields (its ids and links), kept by a hash of its final Markdown, posebook's code
+    and the site's Markdown settings, sealed as the user's own (posebook.store)."""
+
+    def __init__(self, settings) -> None:
+        self.folder = settings.cache_dir / "anchors"
+        self.prefix = store.fingerprint("anchors", settings.markdown_key())
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.prefix}\0{text}".encode()).hexdigest()
+
+    def get(self, key: str) -> PageAnchors | None:
+        kept = store.get(self.folder, key)
+        if kept is None:
+            return None
+        try:
+            found = json.loads(kept)
+            if found["key"] != key:
+                return None
+            return PageAnchors(frozenset(found["ids"]), tuple(found["links"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, anchors: PageAnchors) -> None:
+        entry = {"key": key, "ids": sorted(anchors.ids), "links": list(anchors.links)}
+        store.put(self.folder, key, json.dumps(entry).encode("utf-8"))
 
 
 @dataclass(frozen=True)
