@@ -10,14 +10,16 @@ every page as rendered (links and anchors between pages, Markdown that cannot be
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import store
 from .model import Library
 from .preview import PLACEHOLDER
-from .printables.cache import cached, printable_key
+from .printables.cache import cached, file_hash, package_files, printable_key
 from .printables.card import CARDS_DIR, PAPER_LABELS, PAPERS, CardFile, build_cards, card_filename, card_html
 from .printables.coverage import covered, describe, missing
 from .problems import ContentError, Problem
@@ -86,7 +88,7 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     library = reading.library
     assert library is not None
     views = build_views(library, settings.breath_seconds)
-    plan = plan_cards(views, settings, look_up=cards is not None)
+    plan = plan_cards(views, settings, reading, look_up=cards is not None)
     files = site_files(settings, reading, views, plan)
     problems = check_site_files(files) + check_printable_text(settings, reading)
     if problems:
@@ -131,13 +133,34 @@ class CardPlan:
     pdf: bytes | None
 
 
-def plan_cards(views: Views, settings: Settings, look_up: bool = True) -> list[CardPlan]:
+def plan_cards(
+    views: Views, settings: Settings, reading: Reading | None = None, look_up: bool = True
+) -> list[CardPlan]:
+    """Every card of the site, and its PDF if the cache has it. A card is kept under a hash of its HTML; the
+    HTML (a QR code, figures, a template) is made again only when a page of the library, a setting or the
+    card's own files changed since the card's hash was last worked out."""
     plan = []
     folder = settings.cache_dir / "cards"
+    keys = settings.cache_dir / "card-keys"
+    inputs = store.fingerprint(
+        "card-keys",
+        reading.digest if reading is not None else "",
+        settings.site_url,
+        settings.language,
+        repr(settings.breath_seconds),
+        *(f"{path.name}={file_hash(path)}" for path in package_files()),
+    )
     for slug, view in views.sequences.items():
         for paper in PAPERS:
             rel = f"{CARDS_DIR}/{card_filename(view.sequence, paper)}"
-            pdf = cached(folder, printable_key(card_html(view, paper, settings))) if look_up else None
+            pdf = None
+            if look_up:
+                name = hashlib.sha256(f"{inputs}\0{slug}\0{paper}".encode()).hexdigest()
+                kept = store.get(keys, name) if reading is not None else None
+                key = kept.decode("ascii") if kept else printable_key(card_html(view, paper, settings))
+                if not kept and reading is not None:
+                    store.put(keys, name, key.encode("ascii"))
+                pdf = cached(folder, key)
             plan.append(CardPlan(slug, paper, rel, pdf))
     return plan
 

@@ -58,12 +58,16 @@ def _seal(name: str, data: bytes) -> str:
     return hmac.new(_key(), name.encode("utf-8") + b"\0" + data, hashlib.sha256).hexdigest()
 
 
+def user_cache() -> Path:
+    """posebook's folder in the user's own cache (never in a project): what only this user may write."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "posebook"
+
+
 @functools.lru_cache(maxsize=1)
 def _key() -> bytes:
     """This user's sealing key, made once and kept in the user's cache folder (never in a project). Where
     it cannot be kept, a key for this process alone: nothing from an earlier run is used then."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "posebook" / "seal.key"
+    path = user_cache() / "seal.key"
     found = _read_regular(path)
     if found is not None and len(found) >= 32:
         return found
@@ -106,15 +110,22 @@ def fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _code_fingerprint() -> str:
+@functools.lru_cache(maxsize=1)
+def _versions() -> bytes:
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256(sys.version.encode("utf-8"))
-    for name in ("markdown", "pymdown-extensions", "tinyhtml5", "ruamel.yaml", "pydantic", "pydantic-core"):
+    found = [sys.version]
+    libraries = ("markdown", "pymdown-extensions", "tinyhtml5", "ruamel.yaml", "pydantic", "pydantic-core", "jinja2")
+    for name in (*libraries, "weasyprint", "pydyf", "segno", "fonttools"):
         try:
-            digest.update(f"\0{name}={version(name)}".encode())
+            found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
-            digest.update(f"\0{name}=?".encode())
+            found.append(f"{name}=?")
+    return "\0".join(found).encode("utf-8")
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(_versions())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0" + _file_hash(path))

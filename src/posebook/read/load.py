@@ -3,6 +3,7 @@ model and the whole library against itself, and return a Library or every proble
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,7 @@ class Reading:
     problems: list[Problem]
     files: LibraryFiles
     sources: dict[str, SourcePage] = field(default_factory=dict)
+    digest: str = ""  # a hash of every page's bytes and place: what was read, in one word
 
 
 def read_library(settings: Settings) -> Reading:
@@ -75,6 +77,7 @@ def read_library(settings: Settings) -> Reading:
     present: dict[str, set[str]] = {kind: set() for kind in PAGE_KINDS}
     markdown = None
     cache = PageCache(settings)
+    digest = hashlib.sha256()
     docs_real = real_path(docs)
     for path in files.pages:
         rel = path.relative_to(docs).as_posix()
@@ -94,6 +97,7 @@ def read_library(settings: Settings) -> Reading:
             problems.append(Problem(shown, 1, 1, "", str(err)))
             continue
         key = cache.key(shown, rel, data)
+        digest.update(key.encode("ascii"))
         reading = cache.get(key)
         if reading is None:
             markdown = markdown or settings.markdown()
@@ -133,7 +137,7 @@ def read_library(settings: Settings) -> Reading:
 
     library, cross_problems = cross_check(docs, validated, present)
     problems += cross_problems
-    return Reading(None if problems else library, sorted(problems), files, sources)
+    return Reading(None if problems else library, sorted(problems), files, sources, digest.hexdigest())
 
 
 def read_one(data: bytes, shown: str, rel: str, kind: str, markdown) -> PageReading:

@@ -145,9 +145,7 @@ def _body(page) -> Markup:
 
 def _index_body(library: Library, views: Views, rel: str, template: str | None) -> str:
     if template is None:
-        from .reference import front_matter_reference
-
-        return front_matter_reference()
+        return _front_matter_reference()
     cautions_by_action = [
         (action, list(entries)) for action, entries in itertools.groupby(views.cautions, key=lambda e: e.action)
     ]
@@ -165,6 +163,25 @@ def _index_body(library: Library, views: Views, rel: str, template: str | None) 
             cautions_by_action=cautions_by_action,
         )
     )
+
+
+def _front_matter_reference() -> str:
+    """The reference is made from the model's JSON Schema, which depends on posebook's code alone: kept by the
+    code's fingerprint, since working it out costs a twentieth of a second in every new process."""
+    from .. import store
+    from .reference import front_matter_reference
+
+    folder = store.user_cache() / "reference"
+    name = store.fingerprint("front-matter-reference")
+    kept = store.get(folder, name)
+    if kept is not None:
+        return kept.decode("utf-8")
+    text = front_matter_reference()
+    try:
+        store.put(folder, name, text.encode("utf-8"))
+    except OSError:
+        pass
+    return text
 
 
 def glossary_abbreviations(glossary: Glossary | None) -> dict[str, str]:
