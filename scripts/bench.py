@@ -388,7 +388,8 @@ def preview(project: Path, docs: Path, config: Path, plain: float) -> dict:
         started_edit = time.perf_counter()
         pose_path.write_text(edited, encoding="utf-8")
         caution = until(lambda: b"folded blanket or a towel" in (fetch(pose_url) or b""))
-        card = until(lambda: (fetch(card_url) or card_before) != card_before, timeout=120)
+        # The new card, not the note or the old card the preview serves while it is made.
+        card = until(lambda: len(fetch(card_url) or b"") > 5000 and fetch(card_url) != card_before, timeout=120)
         card = time.perf_counter() - started_edit if card == card else float("nan")
     finally:
         process.terminate()

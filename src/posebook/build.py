@@ -88,7 +88,7 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     library = reading.library
     assert library is not None
     views = build_views(library, settings.breath_seconds)
-    plan = plan_cards(views, settings, reading, look_up=cards is not None)
+    plan = plan_cards(views, settings, reading, look_up=cards is not None, work_out=cards != CACHED)
     files = site_files(settings, reading, views, plan)
     problems = check_site_files(files) + check_printable_text(settings, reading)
     if problems:
@@ -134,11 +134,12 @@ class CardPlan:
 
 
 def plan_cards(
-    views: Views, settings: Settings, reading: Reading | None = None, look_up: bool = True
+    views: Views, settings: Settings, reading: Reading | None = None, look_up: bool = True, work_out: bool = True
 ) -> list[CardPlan]:
     """Every card of the site, and its PDF if the cache has it. A card is kept under a hash of its HTML; the
     HTML (a QR code, figures, a template) is made again only when a page of the library, a setting or the
-    card's own files changed since the card's hash was last worked out."""
+    card's own files changed since the card's hash was last worked out, and not at all without `work_out`
+    (the preview, which leaves that to the background): such a card has no PDF here."""
     plan = []
     folder = settings.cache_dir / "cards"
     keys = settings.cache_dir / "card-keys"
@@ -157,6 +158,9 @@ def plan_cards(
             if look_up:
                 name = hashlib.sha256(f"{inputs}\0{slug}\0{paper}".encode()).hexdigest()
                 kept = store.get(keys, name) if reading is not None else None
+                if kept is None and not work_out:
+                    plan.append(CardPlan(slug, paper, rel, None))
+                    continue
                 key = kept.decode("ascii") if kept else printable_key(card_html(view, paper, settings))
                 if not kept and reading is not None:
                     store.put(keys, name, key.encode("ascii"))

@@ -1,7 +1,8 @@
 """The cards of `mkdocs serve`: those of the configured site (their links and QR codes point at the real
 site, never at the preview's address), taken from the cache, and the ones an edit changed made in the
-background after the pages are served. Until a card is ready its address serves a one-page note saying
-so; when it is ready, the PDF is written where the preview serves it."""
+background after the pages are served. Until a card is ready its address serves the card made before the
+edit (or, the first time, a one-page note saying it is being made); when it is ready, the PDF is written
+where the preview serves it."""
 
 from __future__ import annotations
 
@@ -52,6 +53,16 @@ class CardsInBackground:
         self._wanted: set[tuple[str, str]] = set()  # (slug, paper)
         self._latest: tuple | None = None  # (site_dir, settings, views) of the latest build
         self._running: Future | None = None
+        self._served: dict[str, bytes] = {}  # the last card made for each path of the site
+
+    def last(self, rel: str) -> bytes:
+        """The card last made for this path, served until the new one is ready; a note if there is none yet."""
+        with self._lock:
+            return self._served.get(rel, PLACEHOLDER)
+
+    def remember(self, rel: str, pdf: bytes) -> None:
+        with self._lock:
+            self._served[rel] = pdf
 
     def render(self, site_dir: Path, settings, views, pending: list[tuple[str, str]]) -> None:
         """Make these cards (slug, paper) as the latest build has them, and write each into site_dir when ready."""
@@ -77,6 +88,7 @@ class CardsInBackground:
                 log.error("posebook: the cards could not be made in the background: %s", err)
                 continue
             for card in made:
+                self.remember(card.rel, card.pdf)
                 target = site_dir / card.rel
                 if target.parent.is_dir():
                     write_atomically(target, card.pdf)

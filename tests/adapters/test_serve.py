@@ -159,3 +159,39 @@ def test_the_browser_reloads_onto_the_problems_of_a_broken_save_and_back(served)
         pose.write_text(good.replace("name: Low Lunge", "name: Fixed Lunge"))
         page.wait_for_function("document.querySelector('article h1').innerText.includes('Fixed Lunge')", timeout=60_000)
         chromium.close()
+
+
+def test_the_preview_serves_the_real_sites_cards_and_makes_a_changed_one_in_the_background(served):
+    """The cards of the preview are those of the configured site_url (their links and QR codes never point at
+    the preview), from the cache; after an edit that changes a card, the page is served at once and the card's
+    address serves the new card when it is ready."""
+    import io
+
+    from pypdf import PdfReader
+
+    base, docs, watched, log = served
+
+    def card() -> PdfReader:
+        with urllib.request.urlopen(base + "cards/short-a4.pdf", timeout=5) as response:
+            return PdfReader(io.BytesIO(response.read()))
+
+    def text() -> str:
+        return " ".join(page.extract_text() for page in card().pages)
+
+    def links() -> set[str]:
+        return {
+            annotation.get_object()["/A"]["/URI"]
+            for page in card().pages
+            for annotation in page.get("/Annots", [])
+            if "/A" in annotation.get_object()
+        }
+
+    # A first preview of a library never built: the card follows the pages.
+    assert wait_for(lambda: bool(links()), timeout=120), log.read_text()
+    assert all(url.startswith("https://posebook.example.org/") for url in links()), links()
+    assert "127.0.0.1" not in text()
+    pose = docs / "poses" / "low-lunge.md"
+    pose.write_text(pose.read_text().replace("Pad the back knee.", "Pad the back knee with a towel."))
+    assert wait_for(lambda: "with a towel" in fetch(base + "poses/low-lunge/")), log.read_text()
+    assert wait_for(lambda: "towel" in text(), timeout=120), log.read_text()
+    assert all(url.startswith("https://posebook.example.org/") for url in links())
