@@ -130,12 +130,10 @@ def on_serve(server, config, builder, **kwargs):
     # more: a teacher would wait up to 0.6 s for a save to start the rebuild. Polling every tenth of a second
     # starts it within 0.15 s. (The operating system's own change notices come later still: watchdog holds them
     # back half a second to pair up renames.)
-    from watchdog.observers.polling import PollingObserver
-
     watched = [path for path in (config.docs_dir, config.config_file_path) if path]
     for path in watched:
         server.unwatch(path)
-    server.observer = PollingObserver(timeout=0.1)
+    server.observer = type(server.observer)(timeout=0.1)  # MkDocs' own polling observer, polling more often
     for path in watched:
         server.watch(path)
     server.build_delay = 0.05

@@ -88,7 +88,8 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     library = reading.library
     assert library is not None
     views = build_views(library, settings.breath_seconds)
-    plan = plan_cards(views, settings, reading, look_up=cards is not None, work_out=cards != CACHED)
+    only = None if cards in (ALL, CACHED, None) else set(cards)  # type: ignore[arg-type]
+    plan = plan_cards(views, settings, reading, look_up=cards is not None, work_out=cards != CACHED, only=only)
     files = site_files(settings, reading, views, plan)
     problems = check_site_files(files) + check_printable_text(settings, reading)
     if problems:
@@ -104,7 +105,7 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
         pending = tuple((p.slug, p.paper) for p in plan if p.pdf is None)
         placeholders = [CardFile(p.slug, p.paper, p.rel, PLACEHOLDER, False) for p in plan if p.pdf is None]
         return Build(settings, library, views, pages, (*made, *placeholders), pending)
-    wanted = {(p.slug, p.paper) for p in plan} if cards == ALL else set(cards)  # type: ignore[arg-type]
+    wanted = {(p.slug, p.paper) for p in plan} if only is None else only
     missing = {(p.slug, p.paper) for p in plan if p.pdf is None} & wanted
     rendered = (
         {(c.sequence, c.paper): c for c in build_cards(views.sequences, settings, only=missing)} if missing else {}
@@ -134,7 +135,12 @@ class CardPlan:
 
 
 def plan_cards(
-    views: Views, settings: Settings, reading: Reading | None = None, look_up: bool = True, work_out: bool = True
+    views: Views,
+    settings: Settings,
+    reading: Reading | None = None,
+    look_up: bool = True,
+    work_out: bool = True,
+    only: set[tuple[str, str]] | None = None,
 ) -> list[CardPlan]:
     """Every card of the site, and its PDF if the cache has it. A card is kept under a hash of its HTML; the
     HTML (a QR code, figures, a template) is made again only when a page of the library, a setting or the
@@ -155,7 +161,7 @@ def plan_cards(
         for paper in PAPERS:
             rel = f"{CARDS_DIR}/{card_filename(view.sequence, paper)}"
             pdf = None
-            if look_up:
+            if look_up and (only is None or (slug, paper) in only):
                 name = hashlib.sha256(f"{inputs}\0{slug}\0{paper}".encode()).hexdigest()
                 kept = store.get(keys, name) if reading is not None else None
                 if kept is None and not work_out:
