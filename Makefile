@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Lighthouse for the browser tests, from the npm registry at the version package-lock.json pins.
+LIGHTHOUSE := tests/browser/lighthouse/node_modules/.installed
 # WeasyPrint's libraries (site and cards); pdftoppm and chromium for the tests and screenshots.
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
@@ -16,7 +18,7 @@ site: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) $(LIGHTHOUSE)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -63,6 +65,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(LIGHTHOUSE): tests/browser/lighthouse/package.json tests/browser/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "the browser tests need Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd tests/browser/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Installs the Debian packages in PACKAGES that are missing, or says how to.

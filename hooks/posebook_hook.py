@@ -12,11 +12,20 @@ from mkdocs.structure.files import File
 
 from posebook.build import build
 from posebook.problems import ContentError, format_problems
-from posebook.settings import settings_from_config
+from posebook.settings import settings_from_config, with_required_extensions
 
 log = logging.getLogger("mkdocs.hooks.posebook")
 
 _BUILD = "posebook_build"
+
+
+def on_config(config, **kwargs):
+    # posebook's pages are written with some Markdown extensions: render with them, whatever
+    # mkdocs.yml lists.
+    names, configs = with_required_extensions(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    config.markdown_extensions[:] = list(names)
+    config.mdx_configs.update(configs)
+    return config
 
 
 def on_pre_build(config, **kwargs):
@@ -38,7 +47,21 @@ def on_files(files, config, **kwargs):
     for output in result.generated if result is not None else ():
         if files.get_file_from_path(output.path) is None:
             files.append(File.generated(config, output.path, content=output.content))
+    if result is not None and config["nav"] is None:  # a teacher's own nav wins
+        config["nav"] = result.nav
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    # The theme's previous and next links of a sequence's poses follow class order.
+    result = config.get(_BUILD)
+    previous, following = result.class_order if result is not None else ({}, {})
+    for links, attribute in ((previous, "previous_page"), (following, "next_page")):
+        for rel, other in links.items():
+            page, neighbour = files.get_file_from_path(rel), files.get_file_from_path(other) if other else None
+            if page is not None and page.page is not None:
+                setattr(page.page, attribute, neighbour.page if neighbour is not None else None)
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import settings_for, views_of, write_library
 from posebook.read import load_library
-from posebook.site.markdown import minutes_text
+from posebook.site.markdown import about, minutes_text
 from posebook.site.pages import render_pages
 
 # A prop a sequence only uses as a stand-in: the pillow, in place of the block.
@@ -47,7 +47,7 @@ def test_the_props_index_and_every_prop_page_agree_on_the_sequences_that_use_the
     index = pages["props/index.md"].markdown
     for slug, view in views.props.items():
         on_page = "## Sequences that use it" in pages[view.prop.src_path].markdown
-        entry = section(index, f"## {view.prop.name} ")
+        entry = section(index, f"### [{view.prop.name}]")
         in_index = "Sequences:" in entry
         assert on_page == in_index == bool(view.sequences), slug
         for sequence in view.sequences:
@@ -62,11 +62,13 @@ def test_the_sequences_index_and_each_sequence_page_agree_on_the_time(library, l
     views = views_of(library, breath)
     pages = render_pages(library, views, settings_for(library.docs_dir, breath_seconds=breath))
     for view in views.sequences.values():
-        time = minutes_text(view.seconds)
-        assert f"**Time:** {time}, counting one breath as {low} to {low + extra} seconds" in (
-            pages[view.sequence.src_path].markdown
-        )
-        assert f"{time})" in pages["sequences/index.md"].markdown
+        page = pages[view.sequence.src_path].markdown
+        typical = about(view.typical)
+        assert f"**{typical.capitalize()}** · " in page
+        assert f"{typical.capitalize()} in all: a breath counted as {(2 * low + extra) / 2:g} seconds" in page
+        assert f"From the shortest to the longest: {minutes_text(view.seconds).removeprefix('about ')}, " in page
+        assert f"counting a breath as {low} to {low + extra} seconds" in page
+        assert f"{typical})" in pages["sequences/index.md"].markdown
 
 
 def test_views_are_computed_once_and_frozen(library):

@@ -15,6 +15,7 @@ from .printables.card import PAPER_LABELS, CardFile, build_cards
 from .problems import ContentError
 from .read import try_load_library
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
+from .site.navigation import class_order, site_nav
 from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_pages
 from .views import Views, build_views
 
@@ -36,6 +37,16 @@ class Build:
     views: Views
     pages: dict[str, PageOutput]  # every page of the site, by its path under docs/
     cards: tuple[CardFile, ...]
+
+    @property
+    def nav(self) -> list:
+        """The site's navigation, in mkdocs.yml's shape."""
+        return site_nav(self.library, tuple(INDEX_PAGES))
+
+    @property
+    def class_order(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """The previous and next page of each pose in class order, for the theme's footer."""
+        return class_order(self.views)
 
     @property
     def generated(self) -> tuple[Output, ...]:

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from .build import Build, build
 from .model import OtherPage
 from .read.files import library_files
-from .settings import CONFIG_FILE
+from .settings import CONFIG_FILE, MKDOCS_BUILTIN_EXTENSIONS
 
 # MkDocs and Material front matter that a plain build still needs on ordinary pages.
 _KEEP = [name for name in OtherPage.model_fields if name not in ("slug", "src_path", "body", "body_line")]
@@ -61,6 +61,13 @@ def generate(config_path: Path, out: Path) -> Build:
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"
+    config["markdown_extensions"] = [
+        name if name not in settings.markdown_configs else {name: settings.markdown_configs[name]}
+        for name in settings.markdown_extensions
+        if name not in MKDOCS_BUILTIN_EXTENSIONS or name in settings.markdown_configs
+    ]
+    if not config.get("nav"):
+        config["nav"] = result.nav
     buffer = io.StringIO()
     YAML(typ="rt").dump(config, buffer)
     (out / CONFIG_FILE).write_text(buffer.getvalue(), encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, write_library
+from posebook.settings import REQUIRED_EXTENSIONS
 
 
 def free_port() -> int:
@@ -49,7 +50,7 @@ def served(tmp_path):
         "theme": {"name": "material", "font": False},
         "hooks": [str(ROOT / "hooks" / "posebook_hook.py")],
         "watch": [str(watched)],
-        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
+        "markdown_extensions": [*REQUIRED_EXTENSIONS, {"pymdownx.tabbed": {"alternate_style": True}}],
     }
     with (tmp_path / "mkdocs.yml").open("w") as f:
         YAML(typ="safe", pure=True).dump(config, f)

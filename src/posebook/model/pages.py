@@ -194,6 +194,11 @@ class Phase(Model):
     rest: AmountField | None = None  # type: ignore[valid-type]
     cue: Cue | None = Field(None, description="A few words on what happens in this phase.")
     optional: bool = Field(False, description="true when the class may leave this phase out.")
+    instead: bool = Field(
+        False,
+        description="true when this phase is an alternative to the phase before it: the class does one or the "
+        "other, e.g. a side bend instead of settling into the lunge.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Phase:
@@ -215,6 +220,17 @@ class Phase(Model):
         return getattr(self, self.kind)
 
 
+def _first_is_not_an_alternative(phases: list[Phase]) -> list[Phase]:
+    if phases and phases[0].instead:
+        raise PydanticCustomError(
+            "posebook_instead",
+            "the first phase has 'instead: true', but there is no phase before it to do instead of; "
+            "put the alternative after the phase it replaces",
+            {},
+        )
+    return phases
+
+
 class Part(Model):
     """A further part of a step, such as 'both legs' after each side."""
 
@@ -228,6 +244,11 @@ class Part(Model):
     )  # type: ignore[valid-type]
     cue: Cue | None = Field(None, description="A short cue for the class.")
     optional: bool = Field(False, description="true when the class may leave this part out.")
+
+    @field_validator("phases")
+    @classmethod
+    def _alternatives(cls, phases: list[Phase]) -> list[Phase]:
+        return _first_is_not_an_alternative(phases)
 
 
 class Step(Model):
@@ -254,6 +275,11 @@ class Step(Model):
         "by position name; the card shows the first. "
         "Leave out to show them all.",
     )
+
+    @field_validator("phases")
+    @classmethod
+    def _alternatives(cls, phases: list[Phase]) -> list[Phase]:
+        return _first_is_not_an_alternative(phases)
 
     @model_validator(mode="after")
     def _has_hold(self) -> Step:

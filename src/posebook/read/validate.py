@@ -129,9 +129,6 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-
-
-
 def _fields_at(model_class: type[BaseModel], loc: tuple) -> list[str]:
     """The front matter fields a model accepts at a place in the data, for 'did you mean'."""
     current: Any = model_class

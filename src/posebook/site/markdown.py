@@ -18,20 +18,26 @@ from markupsafe import Markup
 
 from ..model import ACTION_LABELS, SIDE_LABELS, slugify
 
-# How each caution action looks on a page: Material's admonition types.
-ADMONITION = {
-    "stop": "danger",
-    "see-a-professional": "danger",
-    "skip": "warning",
-    "modify": "warning",
-    "take-care": "note",
+# How a caution looks, by its weight: an icon, a colour and its word, never the colour alone.
+CAUTION_LOOKS = {
+    "stop": "pb-stop",
+    "see-a-professional": "pb-professional",
+    "skip": "pb-modify",
+    "modify": "pb-modify",
+    "take-care": "pb-care",
 }
+WEIGHT = ("stop", "see-a-professional", "skip", "modify", "take-care")
 
 
 # HTML's own characters, and Markdown's inline syntax anywhere: emphasis, links, code, raw HTML,
 # tables, attribute lists, heading marks. One pass, so no entity is escaped twice.
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                          **{c: f"&#{ord(c)};" for c in "*_[]`\\|{}#"}})
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", **{c: f"&#{ord(c)};" for c in "*_[]`\\|{}#"}}
+)
+
+
+# What makes a line a list item, a definition, a rule, an admonition or a fence.
+_BLOCK_START = re.compile(r"(?:[-+:]\s|=+\s*$|!!!|\?\?\?|~~~|\d+[.)](?:\s|$))")
 
 
 def esc(text: object) -> Markup:
@@ -40,7 +46,7 @@ def esc(text: object) -> Markup:
         return text
     escaped = " ".join(str(text).split()).translate(_ESCAPES)
     # Block syntax at the start of a line: lists, quotes, admonitions, definitions, setext rules.
-    if escaped[:1] in ("-", "+", "=", ":", "!", "?", "~") or re.match(r"\d+[.)]", escaped):
+    if _BLOCK_START.match(escaped):
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return Markup(escaped)
 
@@ -78,12 +84,50 @@ def hard_breaks(block: str) -> Markup:
     return Markup("  \n".join(lines) + "\n")
 
 
+def by_weight(cautions):
+    """Cautions in the order a reader must see them: stop first, take care last; stable otherwise."""
+    return sorted(cautions, key=lambda caution: WEIGHT.index(caution.action))
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+_SVG_ROOT = re.compile(r"^<svg (?P<attrs>[^>]*)>")
+_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
+
+
+def inline_svg(drawing) -> Markup:
+    """A figure's SVG for the page itself: sized by the CSS at the page's one scale (its width in
+    centimetres of body is `--w`), named by its alt text. posebook draws it; nothing in it is an author's."""
+    svg = drawing.svg.strip()
+    match = _SVG_ROOT.match(svg)
+    if match is None:
+        raise ValueError("a figure's SVG must start with its <svg> element")
+    attrs = _SIZE.sub("", " " + match["attrs"]).strip()
+    label = html.escape(drawing.alt, quote=True)
+    root = f'<svg {attrs} class="pb-drawing" style="--w: {drawing.width:.1f}" aria-label="{label}">'
+    return Markup(root + svg[match.end() :])
+
+
 def squash(text: str) -> str:
     return " ".join(str(text).split())
 
 
 def size_text(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def about(seconds: float) -> str:
+    """A typical time, as a teacher plans it: 'about 40 seconds', 'about 1½ minutes', 'about 23 minutes'."""
+    if seconds < 55:
+        return f"about {max(5, round(seconds / 5) * 5)} seconds"
+    if seconds < 10 * 60:
+        halves = max(2, round(seconds / 30))
+        whole, half = divmod(halves, 2)
+        text = f"{whole}½" if half else str(whole)
+        return f"about {text} minute{'' if halves == 2 else 's'}"
+    return f"about {round(seconds / 60)} minutes"
 
 
 def minutes_text(seconds: tuple[float, float]) -> str:
@@ -113,8 +157,12 @@ def environment() -> jinja2.Environment:
         squash=squash,
         size=size_text,
         minutes=minutes_text,
+        about=about,
+        caution_look=CAUTION_LOOKS.__getitem__,
+        by_weight=by_weight,
+        lower_first=lower_first,
+        inline_svg=inline_svg,
         esc=esc,
-        admonition=ADMONITION.__getitem__,
         action_label=ACTION_LABELS.__getitem__,
         sides_text=lambda sides: SIDE_LABELS.get(sides or "none", ""),
         muscle_anchor=slugify,

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import DISCLAIMER, Glossary, Library, OtherPage, Pose, Prop, Sequence
+from ..model import DISCLAIMER, Caution, Glossary, Library, OtherPage, Pose, Prop, Sequence
+from ..read.safety import blank_code
 from ..settings import Settings
-from ..views import Views
+from ..views import ACTION_ORDER, SequenceView, StepView, Views
+from .embed import embedded
 from .jsonld import sequence_json_ld
-from .markdown import environment, squash
+from .markdown import by_weight, environment, squash
+
+_FIRST_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
 
 POSES_INDEX = "poses/index.md"
 PROPS_INDEX = "props/index.md"
@@ -22,9 +27,11 @@ SEQUENCES_INDEX = "sequences/index.md"
 CAUTIONS_INDEX = "cautions.md"
 MUSCLES_INDEX = "muscles.md"
 FRONT_MATTER_REFERENCE = "guide/front-matter.md"
+HOME = "index.md"
 # Generated index pages: title, description, template. A teacher may write the page's own
 # introduction in a file of the same name; the generated part follows it.
 INDEX_PAGES = {
+    HOME: ("Home", None, "home.md.j2"),
     POSES_INDEX: ("All poses", None, "poses-index.md.j2"),
     PROPS_INDEX: ("Props", "Every prop in the library, with the poses and sequences that use it.", "props-index.md.j2"),
     SEQUENCES_INDEX: ("Sequences", "Every sequence in the library.", "sequences-index.md.j2"),
@@ -54,6 +61,15 @@ class CardLink:
     label: str  # "A4"
     rel: str  # path under docs/, e.g. cards/iliopsoas-release-a4.pdf
     size_bytes: int
+    kind: str = "card"  # the teacher's class card, or the student's take-home sheet ("student")
+
+
+@dataclass(frozen=True)
+class PanelLine:
+    """A caution in a sequence's full list: once, with every step it concerns."""
+
+    caution: Caution
+    steps: tuple[StepView, ...]  # none for a caution of the whole sequence
 
 
 @dataclass(frozen=True)
@@ -90,10 +106,15 @@ def render_page(
     elif isinstance(page, Sequence):
         meta["description"] = squash(page.summary)
         view = views.sequences[page.slug]
+        intro, rest = split_introduction(page.body)
         markdown = env.get_template("sequence.md.j2").render(
             common,
             view=view,
-            body=_body(page),
+            intro=Markup(intro),
+            body=Markup(rest),
+            how_to={step.number: embedded(step.pose.body, step.pose.src_path, rel) for step in view.steps},
+            panel=panel(view),
+            before_you_start=before_you_start(view.sequence),
             breath=views.breath_seconds,
             disclaimer=DISCLAIMER,
             cards=[c for c in cards if c.sequence == page.slug],
@@ -105,15 +126,22 @@ def render_page(
         markdown = env.get_template("glossary.md.j2").render(common, glossary=page, body=_body(page))
     elif rel in INDEX_PAGES:
         title, description, template = INDEX_PAGES[rel]
-        meta["description"] = description or (
-            f"Every pose in the library: {len(library.poses)} poses, with their Sanskrit names, props and sides."
-        )
-        body = _index_body(library, views, rel, template)
+        meta["description"] = description or _index_description(library, rel)
+        body = _index_body(library, views, rel, template, cards)
         own = page.body.strip() if isinstance(page, OtherPage) else ""
         markdown = (own + "\n\n" + body) if own else f"# {title}\n\n{body}"
     else:
         assert isinstance(page, OtherPage)
         markdown = page.body
+    if isinstance(page, OtherPage):
+        # What MkDocs and Material read from an ordinary page, as posebook read and checked it.
+        meta.update(
+            {
+                key: value
+                for key, value in page.model_dump(include={"title", "hide", "search"}).items()
+                if value not in (None, [], {})
+            }
+        )
         if page.description:
             meta["description"] = squash(page.description)
     if library.glossary is not None:
@@ -125,12 +153,59 @@ def render_page(
     return PageOutput(rel, meta, markdown)
 
 
+def split_introduction(body: str) -> tuple[str, str]:
+    """A sequence's own text as its introduction (what comes before the first heading), shown above
+    the steps, and the rest, shown after them."""
+    found = _FIRST_HEADING.search(blank_code(body))
+    if found is None:
+        return body.strip(), ""
+    return body[: found.start()].strip(), body[found.start() :].strip()
+
+
+def before_you_start(sequence: Sequence) -> list[Caution]:
+    """The cautions a student reads before the practice: those of the whole practice that stop
+    someone, send them elsewhere or change what they do. The rest (take care, or about something
+    in particular, such as daily life) are in the full list further down."""
+    return [
+        caution
+        for caution in by_weight(sequence.cautions)
+        if caution.action != "take-care" and caution.applies_to is None
+    ]
+
+
+def panel(view: SequenceView) -> list[tuple[str, list[PanelLine]]]:
+    """Every caution of a sequence once (the same caution on several steps is one line), grouped
+    by what to do, the most serious first."""
+    lines: dict[tuple, tuple[Caution, list[StepView]]] = {}
+    for entry in view.panel:
+        key = (entry.caution.action, entry.caution.condition, entry.caution.advice, entry.caution.applies_to)
+        caution, steps = lines.setdefault(key, (entry.caution, []))
+        if entry.step is not None and entry.step not in steps:
+            steps.append(entry.step)
+    return [
+        (action, [PanelLine(caution, tuple(steps)) for caution, steps in lines.values() if caution.action == action])
+        for action in ACTION_ORDER
+        if any(caution.action == action for caution, _ in lines.values())
+    ]
+
+
 def _body(page) -> Markup:
     # The teacher's own Markdown, as the reading stage checked it (source scan and rendered check).
     return Markup(page.body.strip())
 
 
-def _index_body(library: Library, views: Views, rel: str, template: str | None) -> str:
+def _index_description(library: Library, rel: str) -> str:
+    if rel == HOME:
+        titles = ", ".join(sorted(s.title for s in library.sequences.values()))
+        return (
+            f"Yoga sequences to follow on the mat, with printable class cards: {titles}."
+            if titles
+            else ("Yoga poses, props and sequences, with printable class cards.")
+        )
+    return f"Every pose in the library: {len(library.poses)} poses, with their figures, Sanskrit names and props."
+
+
+def _index_body(library: Library, views: Views, rel: str, template: str | None, cards: tuple = ()) -> str:
     if template is None:
         from .reference import front_matter_reference
 
@@ -150,6 +225,7 @@ def _index_body(library: Library, views: Views, rel: str, template: str | None) 
             sequences=list(views.sequences.values()),
             muscles=views.muscles,
             cautions_by_action=cautions_by_action,
+            cards=cards,
         )
     )
 
