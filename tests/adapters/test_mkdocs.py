@@ -438,3 +438,28 @@ def test_each_sequence_step_shows_its_figures_on_the_side_it_starts_with(site, l
     step2 = html.find(id=step_anchor(sequence, 2)).find_next_sibling()
     assert [f.get_text() for f in step2.select("figcaption")] == ["Contract", "Relax", "Both legs"]
     assert step2.select("svg")[0]["aria-label"].startswith("Lying on the back, right knee drawn toward the chest")
+
+
+def test_a_sequence_added_as_one_file_appears_everywhere(tmp_path):
+    """No other edit: the home page's cards, the Sequences tab and index, and the props it uses."""
+    docs = write_library(
+        tmp_path,
+        {
+            "sequences/evening.md": "---\ntitle: Evening Wind-Down\nsummary: Rest and breathe.\nsteps:\n"
+            "  - pose: rest\n    phases:\n      - rest: 5 minutes\n---\n",
+        },
+    )
+    site = tmp_path / "site"
+    result = build(tmp_path, docs, site)
+    assert result.returncode == 0, result.stderr
+    home = article(site, "")
+    assert "Evening Wind-Down" in [card.find("h3").a.get_text(strip=True) for card in home.select(".pb-sequence-card")]
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tab = next(a for a in page.select(".md-tabs__link") if a.get_text(strip=True) == "Sequences")
+    section = BeautifulSoup(
+        (site / tab["href"].removeprefix("./") / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    listed = [a.get_text(strip=True) for a in section.select(".md-nav--primary a.md-nav__link")]
+    assert "Evening Wind-Down" in listed
+    assert "Evening Wind-Down" in article(site, "sequences").get_text()
+    assert (site / "cards/evening-a4.pdf").is_file()
