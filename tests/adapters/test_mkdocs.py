@@ -185,7 +185,7 @@ def test_sequence_page_puts_the_practice_first(site, library):
         if element.name == "div" and "admonition" in element.get("class", []):
             boxes.append(element)
     assert len(boxes) == 2  # the overstretched iliopsoas, and the health note
-    assert "overstretched" in boxes[0].get_text() and "Health note" in boxes[1].get_text()
+    assert "overstretched" in boxes[0].get_text() and "A health note from posebook" in boxes[1].get_text()
     full = page.find(id="who-should-skip-or-modify")
     groups = [h["id"] for h in full.find_all_next("h3") if h.get("id", "").startswith("caution-")]
     assert groups == [

@@ -3,10 +3,11 @@ is called, and the health note every sequence carries."""
 
 from __future__ import annotations
 
+# posebook's own note, on every sequence page and printable, apart from any source's credit.
 DISCLAIMER = (
-    "This sequence is general guidance for yoga students and teachers. It is not a substitute "
-    "for personal advice from a doctor, physical therapist or other health professional: if you "
-    "have pain, an injury or a health condition, ask one before you practise."
+    "Every sequence here is general guidance for yoga students and teachers, not a substitute for "
+    "personal advice from a doctor, physical therapist or other health professional. If you have "
+    "pain, an injury or a health condition, ask one before you practise."
 )
 
 ACTION_LABELS = {
