@@ -13,9 +13,15 @@ from ruamel.yaml import YAML
 from conftest import ROOT, write_library
 
 
-def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
+def build(project: Path, docs: Path, site: Path, language: str | None = None) -> subprocess.CompletedProcess:
     yaml = YAML(typ="safe", pure=True)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if language is not None:
+        # The site's own words in mkdocs.yml are the teacher's to translate, like the pages.
+        config["theme"]["language"] = language
+        for extension in config["markdown_extensions"]:
+            if isinstance(extension, dict) and "toc" in extension:
+                extension["toc"]["permalink_title"] = {"es": "Enlace a esta sección"}.get(language, "¶")
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["hooks"] = [str(ROOT / "hooks" / "posebook_hook.py")]

@@ -16,7 +16,7 @@ from .problems import ContentError
 from .read import try_load_library
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
 from .site.navigation import class_order, site_nav
-from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_pages
+from .site.pages import CardLink, PageOutput, generated_pages, render_pages
 from .views import Views, build_views
 
 ALL = "all"
@@ -41,7 +41,7 @@ class Build:
     @property
     def nav(self) -> list:
         """The site's navigation, in mkdocs.yml's shape."""
-        return site_nav(self.library, tuple(INDEX_PAGES))
+        return site_nav(self.library, generated_pages(self.library), self.settings.language)
 
     @property
     def class_order(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
@@ -51,7 +51,11 @@ class Build:
     @property
     def generated(self) -> tuple[Output, ...]:
         """The files posebook adds to the library: index pages nobody wrote, cards and figures."""
-        pages = [Output(rel, self.pages[rel].markdown) for rel in INDEX_PAGES if self.library.page_at(rel) is None]
+        pages = [
+            Output(rel, self.pages[rel].markdown)
+            for rel in generated_pages(self.library)
+            if self.library.page_at(rel) is None
+        ]
         cards = [Output(card.rel, card.pdf) for card in self.cards]
         figures = [Output(drawing.rel, drawing.svg) for drawing in self.views.figures]
         return (*pages, *cards, *figures)

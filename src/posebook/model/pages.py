@@ -344,7 +344,7 @@ class Term(Model):
 class Glossary(_Page):
     """The glossary: each term defined once, and shown as a tooltip wherever it appears on the site."""
 
-    title: Name = Field("Glossary", description="The page title.")
+    title: Name | None = Field(None, description="The page title; 'Glossary' in the site's language if left out.")
     description: Text | None = Field(None, description="The page's description for search engines.")
     terms: list[Term] = Field(min_length=1, description="The terms.")
 

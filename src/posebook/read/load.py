@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..i18n import language
 from ..model import PAGE_KINDS, Library
 from ..problems import ContentError, Problem
 from ..settings import Settings, default_settings
@@ -39,6 +40,7 @@ def try_load_library(
     # Pages that exist but failed: references to them are not reported a second time.
     present: dict[str, set[str]] = {kind: set() for kind in PAGE_KINDS}
     markdown = None
+    amount_words = language(settings.language).amount_words()
     for path in files.pages:
         rel = path.relative_to(docs).as_posix()
         shown = settings.display(path)
@@ -60,7 +62,7 @@ def try_load_library(
             markdown = markdown or settings.markdown()
             found = check_rendered(page.body, shown, page.body_line, _renderer(markdown))
         problems += found
-        model, page_problems = validate_page(page, kind)
+        model, page_problems = validate_page(page, kind, amount_words)
         problems += page_problems
         if model is not None:
             validated[kind].append((model, page))

@@ -16,7 +16,9 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from ..i18n import language
 from ..model import ACTION_LABELS, SIDE_LABELS, slugify
+from ..model.words import PHASE_LABELS, credit
 
 # How a caution looks, by its weight: an icon, a colour and its word, never the colour alone.
 CAUTION_LOOKS = {
@@ -114,31 +116,20 @@ def squash(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def size_text(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
 def about(seconds: float) -> str:
-    """A typical time, as a teacher plans it: 'about 40 seconds', 'about 1½ minutes', 'about 23 minutes'."""
-    if seconds < 55:
-        return f"about {max(5, round(seconds / 5) * 5)} seconds"
-    if seconds < 10 * 60:
-        halves = max(2, round(seconds / 30))
-        whole, half = divmod(halves, 2)
-        text = f"{whole}½" if half else str(whole)
-        return f"about {text} minute{'' if halves == 2 else 's'}"
-    return f"about {round(seconds / 60)} minutes"
+    """A typical time in English, for code that has no site language (see Language.about)."""
+    return language().about(seconds)
 
 
 def minutes_text(seconds: tuple[float, float]) -> str:
-    """'about 25–40 minutes', rounded to whole minutes."""
-    low = max(1, round(seconds[0] / 60))
-    high = max(low, round(seconds[1] / 60))
-    return f"about {low} minute{'s' if low != 1 else ''}" if low == high else f"about {low}–{high} minutes"
+    """A range of minutes in English (see Language.minutes)."""
+    return language().minutes(seconds)
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=8)
+def environment(code: str = "en") -> jinja2.Environment:
+    """The page templates in a language: `_`, `ngettext` and the word filters speak it."""
+    words = language(code)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("posebook.site", "templates"),
         autoescape=True,
@@ -147,6 +138,10 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        words.gettext, words.ngettext, newstyle=False, pgettext=words.pgettext, npgettext=words.npgettext
     )
     env.filters.update(
         hard_breaks=hard_breaks,
@@ -155,19 +150,24 @@ def environment() -> jinja2.Environment:
         sanskrit=sanskrit,
         alt=alt,
         squash=squash,
-        size=size_text,
-        minutes=minutes_text,
-        about=about,
+        size=words.file_size,
+        minutes=words.minutes,
+        minutes_span=words.minutes_span,
+        about=words.about,
+        number=words.number,
+        join_words=words.join,
         caution_look=CAUTION_LOOKS.__getitem__,
         by_weight=by_weight,
         lower_first=lower_first,
         inline_svg=inline_svg,
         esc=esc,
-        action_label=ACTION_LABELS.__getitem__,
-        sides_text=lambda sides: SIDE_LABELS.get(sides or "none", ""),
+        action_label=lambda action: words.gettext(ACTION_LABELS[action]),
+        sides_text=lambda sides: words.gettext(SIDE_LABELS[sides]) if sides and SIDE_LABELS[sides] else "",
+        phase_label=lambda kind: words.gettext(PHASE_LABELS[kind]),
+        credit=lambda source: credit(source, words),
         muscle_anchor=slugify,
         term_anchor=lambda term: "term-" + slugify(term),
         capitalize_or_empty=lambda text: text.capitalize() if text else "",
     )
-    env.globals.update(link=link, md_link=md_link)
+    env.globals.update(link=link, md_link=md_link, language=words)
     return env

@@ -1,6 +1,6 @@
 """A Python-Markdown extension for posebook sites.
 
-- A glossary term shows its tooltip on its first use on a page only, and that first use takes
+- A glossary term shows its tooltip on its first use on a page only (outside the headings), and that first use takes
   keyboard focus, so the tooltip shows on focus as well as on hover. Later uses are plain text:
   a page of dotted words is hard to read.
 - Code blocks take keyboard focus, so a block that scrolls sideways can be scrolled without a mouse.
@@ -26,11 +26,21 @@ class FirstUseTerms(Treeprocessor):
             definition = element.get("title")
             if not definition:
                 continue
-            if definition in seen:
+            if definition in seen or _in_heading(element, parents):
                 _unwrap(element, parents[element])
             else:
                 seen.add(definition)
                 element.set("tabindex", "0")
+
+
+def _in_heading(element: ET.Element, parents: dict) -> bool:
+    # A heading is read at a glance and is a link target: its first use of a term is not the place
+    # for a tooltip; the next one in the text is.
+    while element in parents:
+        element = parents[element]
+        if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return True
+    return False
 
 
 def _unwrap(element: ET.Element, parent: ET.Element) -> None:

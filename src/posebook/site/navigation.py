@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import posixpath
 
+from ..i18n import language
 from ..model import Library
+from ..model.words import N_
 from ..views import Views
 
 # Generated pages and where they go; a teacher's own page of the same path takes its place.
 HOME = "index.md"
 SECTIONS = (
-    ("Sequences", "sequences"),
-    ("Poses", "poses"),
-    ("Props", "props"),
+    (N_("Sequences"), "sequences"),
+    (N_("Poses"), "poses"),
+    (N_("Props"), "props"),
 )
+FOLDER_TITLES = {"guide": N_("Guide")}
 REFERENCE = ("cautions.md", "muscles.md", "glossary.md")
 
 
-def site_nav(library: Library, index_pages: tuple[str, ...]) -> list:
+def site_nav(library: Library, index_pages: tuple[str, ...], code: str = "en") -> list:
     """The navigation in mkdocs.yml's shape: a list of {title: path} and {section: [...]}. Every
     page of the library and every generated page is in it exactly once."""
     pages = sorted({*library.by_path, *index_pages})
@@ -30,7 +33,8 @@ def site_nav(library: Library, index_pages: tuple[str, ...]) -> list:
         placed.add(rel)
         return rel
 
-    nav: list = [{"Home": take(HOME)}] if HOME in pages else []
+    words = language(code)
+    nav: list = [{words.gettext("Home"): take(HOME)}] if HOME in pages else []
     titles = {
         **{s.src_path: s.title for s in library.sequences.values()},
         **{p.src_path: p.name for p in library.poses.values()},
@@ -46,10 +50,10 @@ def site_nav(library: Library, index_pages: tuple[str, ...]) -> list:
         entries = ([take(index)] if index in pages else []) + [{titles[rel]: take(rel)} for rel in members]
         entries += [take(rel) for rel in others]
         if entries:
-            nav.append({title: entries})
+            nav.append({words.gettext(title): entries})
     reference = [take(rel) for rel in REFERENCE if rel in pages]
     if reference:
-        nav.append({"Reference": reference})
+        nav.append({words.gettext("Reference"): reference})
     # Everything else by folder, as MkDocs would lay it out: the guide and the teacher's own pages.
     rest: dict[str, list[str]] = {}
     for rel in pages:
@@ -58,7 +62,8 @@ def site_nav(library: Library, index_pages: tuple[str, ...]) -> list:
     for folder in sorted(rest):
         files = sorted(rest[folder], key=lambda rel: (not rel.endswith("/index.md"), rel))
         if folder:
-            nav.append({folder.split("/")[0].replace("-", " ").capitalize() if "/" not in folder else folder: files})
+            title = FOLDER_TITLES.get(folder) or folder.replace("-", " ").replace("/", " · ").capitalize()
+            nav.append({words.gettext(title): files})
         else:
             nav.extend(files)
     return nav

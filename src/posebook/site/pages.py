@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..i18n import Language
 from ..model import DISCLAIMER, Caution, Glossary, Library, OtherPage, Pose, Prop, Sequence
+from ..model.words import N_
 from ..read.safety import blank_code
 from ..settings import Settings
 from ..views import ACTION_ORDER, SequenceView, StepView, Views
@@ -31,26 +33,38 @@ HOME = "index.md"
 # Generated index pages: title, description, template. A teacher may write the page's own
 # introduction in a file of the same name; the generated part follows it.
 INDEX_PAGES = {
-    HOME: ("Home", None, "home.md.j2"),
-    POSES_INDEX: ("All poses", None, "poses-index.md.j2"),
-    PROPS_INDEX: ("Props", "Every prop in the library, with the poses and sequences that use it.", "props-index.md.j2"),
-    SEQUENCES_INDEX: ("Sequences", "Every sequence in the library.", "sequences-index.md.j2"),
+    HOME: (N_("Home"), None, "home.md.j2"),
+    POSES_INDEX: (N_("All poses"), None, "poses-index.md.j2"),
+    PROPS_INDEX: (
+        N_("Props"),
+        N_("Every prop in the library, with the poses and sequences that use it."),
+        "props-index.md.j2",
+    ),
+    SEQUENCES_INDEX: (N_("Sequences"), N_("Every sequence in the library."), "sequences-index.md.j2"),
     CAUTIONS_INDEX: (
-        "Cautions",
-        "Every caution in the library, with the poses and sequence steps it concerns.",
+        N_("Cautions"),
+        N_("Every caution in the library, with the poses and sequence steps it concerns."),
         "cautions-index.md.j2",
     ),
     MUSCLES_INDEX: (
-        "Muscles",
-        "The muscles the poses stretch or work, with the poses for each.",
+        N_("Muscles"),
+        N_("The muscles the poses stretch or work, with the poses for each."),
         "muscles-index.md.j2",
     ),
+    # The reference of the authoring guide: written in English, for the guide's own site.
     FRONT_MATTER_REFERENCE: (
         "Front matter reference",
         "Every front matter field of pose, prop and sequence pages, made from the model.",
         None,
     ),
 }
+GUIDE = "guide/index.md"
+
+
+def generated_pages(library: Library) -> tuple[str, ...]:
+    """The index pages posebook makes for this library: every one, but the front matter reference
+    only beside an authoring guide."""
+    return tuple(rel for rel in INDEX_PAGES if rel != FRONT_MATTER_REFERENCE or library.page_at(GUIDE) is not None)
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,7 @@ def render_pages(
     library: Library, views: Views, settings: Settings, cards: tuple[CardLink, ...] = ()
 ) -> dict[str, PageOutput]:
     """Every page of the site: the library's own pages and the generated index pages."""
-    rels = sorted({*library.by_path, *INDEX_PAGES})
+    rels = sorted({*library.by_path, *generated_pages(library)})
     return {rel: render_page(library, views, settings, rel, cards) for rel in rels}
 
 
@@ -93,7 +107,8 @@ def render_page(
     library: Library, views: Views, settings: Settings, rel: str, cards: tuple[CardLink, ...] = ()
 ) -> PageOutput:
     """The final Markdown of one page and its metadata (its description)."""
-    env = environment()
+    env = environment(settings.language)
+    words = env.globals["language"]
     page = library.page_at(rel)
     common = {"library": library, "views": views, "here": rel}
     meta: dict = {}
@@ -126,8 +141,13 @@ def render_page(
         markdown = env.get_template("glossary.md.j2").render(common, glossary=page, body=_body(page))
     elif rel in INDEX_PAGES:
         title, description, template = INDEX_PAGES[rel]
-        meta["description"] = description or _index_description(library, rel)
-        body = _index_body(library, views, rel, template, cards)
+        title = words.gettext(title) if template else title
+        meta["description"] = (
+            (words.gettext(description) if template else description)
+            if description
+            else (_index_description(library, rel, words))
+        )
+        body = _index_body(library, views, rel, template, cards, settings.language)
         own = page.body.strip() if isinstance(page, OtherPage) else ""
         markdown = (own + "\n\n" + body) if own else f"# {title}\n\n{body}"
     else:
@@ -194,18 +214,24 @@ def _body(page) -> Markup:
     return Markup(page.body.strip())
 
 
-def _index_description(library: Library, rel: str) -> str:
+def _index_description(library: Library, rel: str, words: Language) -> str:
     if rel == HOME:
-        titles = ", ".join(sorted(s.title for s in library.sequences.values()))
-        return (
-            f"Yoga sequences to follow on the mat, with printable class cards: {titles}."
-            if titles
-            else ("Yoga poses, props and sequences, with printable class cards.")
-        )
-    return f"Every pose in the library: {len(library.poses)} poses, with their figures, Sanskrit names and props."
+        titles = words.join(sorted(s.title for s in library.sequences.values()))
+        if titles:
+            return words.gettext("Yoga sequences to follow on the mat, with printable class cards: %(titles)s.") % {
+                "titles": titles
+            }
+        return words.gettext("Yoga poses, props and sequences, with printable class cards.")
+    return words.ngettext(
+        "Every pose in the library: %(n)s pose, with its figure, Sanskrit name and props.",
+        "Every pose in the library: %(n)s poses, with their figures, Sanskrit names and props.",
+        len(library.poses),
+    ) % {"n": len(library.poses)}
 
 
-def _index_body(library: Library, views: Views, rel: str, template: str | None, cards: tuple = ()) -> str:
+def _index_body(
+    library: Library, views: Views, rel: str, template: str | None, cards: tuple = (), code: str = "en"
+) -> str:
     if template is None:
         from .reference import front_matter_reference
 
@@ -214,7 +240,7 @@ def _index_body(library: Library, views: Views, rel: str, template: str | None, 
         (action, list(entries)) for action, entries in itertools.groupby(views.cautions, key=lambda e: e.action)
     ]
     return (
-        environment()
+        environment(code)
         .get_template(template)
         .render(
             library=library,
