@@ -10,18 +10,30 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .build import Build, build
+from .build import Build, build, project_settings
 from .model import OtherPage
 from .read.files import library_files
 from .settings import CONFIG_FILE, MKDOCS_BUILTIN_EXTENSIONS
 
 # MkDocs and Material front matter that a plain build still needs on ordinary pages.
 _KEEP = [name for name in OtherPage.model_fields if name not in ("slug", "src_path", "body", "body_line")]
+# The theme overrides' folder in OUT, whatever and wherever it is in the project.
+OVERRIDES = "overrides"
+
+
+class UnsafeOutputError(ValueError):
+    """OUT would replace a file or folder of the project that generate reads."""
 
 
 def generate(config_path: Path, out: Path) -> Build:
-    result = build(config_path)
-    settings, library = result.settings, result.library
+    settings = project_settings(config_path)
+    config = YAML(typ="rt").load(Path(config_path).read_text(encoding="utf-8"))
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    overrides = settings.project / custom_dir if custom_dir else None
+    _refuse_to_replace_the_project(out, Path(config_path), settings.docs_dir, overrides)
+    result = build(settings)
+    library = result.library
     docs = settings.docs_dir
     out_docs = out / "docs"
     if out_docs.exists():
@@ -51,13 +63,11 @@ def generate(config_path: Path, out: Path) -> Build:
         else:
             target.write_text(output.content, encoding="utf-8")
 
-    config = YAML(typ="rt").load(Path(config_path).read_text(encoding="utf-8"))
-    theme = config.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        target = out / theme["custom_dir"]
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.copytree(settings.project / theme["custom_dir"], target)
+    if overrides is not None:
+        if (out / OVERRIDES).exists():
+            shutil.rmtree(out / OVERRIDES)
+        shutil.copytree(overrides, out / OVERRIDES)
+        theme["custom_dir"] = OVERRIDES
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"
@@ -72,6 +82,22 @@ def generate(config_path: Path, out: Path) -> Build:
     YAML(typ="rt").dump(config, buffer)
     (out / CONFIG_FILE).write_text(buffer.getvalue(), encoding="utf-8")
     return result
+
+
+def _refuse_to_replace_the_project(out: Path, config_path: Path, docs: Path, overrides: Path | None) -> None:
+    """`posebook generate .` in a project would replace the teacher's own pages with generated ones."""
+    replaced = [out / "docs", out / OVERRIDES, out / CONFIG_FILE]
+    kept = {"the library": docs, "the configuration file": config_path, "the theme overrides": overrides}
+    for what, path in kept.items():
+        if path is not None and any(_overlap(target, path) for target in replaced):
+            raise UnsafeOutputError(
+                f"writing to {out} would replace {what} ({path}); choose a folder of its own, such as out/"
+            )
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
 
 
 def _write_page(path: Path, meta: dict, markdown: str) -> None:

@@ -30,6 +30,10 @@ CAUTIONS_INDEX = "cautions.md"
 MUSCLES_INDEX = "muscles.md"
 FRONT_MATTER_REFERENCE = "guide/front-matter.md"
 HOME = "index.md"
+# Set on every page posebook made (no front matter field has this name): the theme override shows a
+# "built without posebook" notice on any page that lacks it, so a site built by a tool that skipped
+# the hook cannot pass for the whole site.
+MADE_BY_POSEBOOK = "posebook"
 # Generated index pages: title, description, template. A teacher may write the page's own
 # introduction in a file of the same name; the generated part follows it.
 INDEX_PAGES = {
@@ -106,7 +110,7 @@ def render_pages(
 def render_page(
     library: Library, views: Views, settings: Settings, rel: str, cards: tuple[CardLink, ...] = ()
 ) -> PageOutput:
-    """The final Markdown of one page and its metadata (its description)."""
+    """The final Markdown of one page and its metadata (its description, and the mark that posebook made it)."""
     env = environment(settings.language)
     words = env.globals["language"]
     page = library.page_at(rel)
@@ -170,6 +174,7 @@ def render_page(
     if "description" in meta:
         # The theme prints the description into an attribute as it is.
         meta["description"] = html.escape(meta["description"], quote=True)
+    meta[MADE_BY_POSEBOOK] = True
     return PageOutput(rel, meta, markdown)
 
 
