@@ -1,4 +1,5 @@
-"""What a pose figure is in the front matter: its base, joint angles and props in place."""
+"""What a pose figure is in the front matter: its base, view, joint angles, the parts its hands
+or feet reach, and its props in place."""
 
 from __future__ import annotations
 
@@ -7,10 +8,22 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from pydantic import WithJsonSchema
+
 from .fields import Model, Name, PartField, PropRef, choice
 
 BASES = ("supine", "prone", "side-lying", "seated", "kneeling", "standing", "all-fours")
 SHAPES = ("block", "folded-blanket", "rolled-blanket", "bolster", "pillow", "strap", "ball", "kettlebell", "table")
+VIEWS = ("side", "front")
+
+# What a figure's `reach` says: an end (a hand or a foot) and the part it rests on.
+REACH_ENDS = tuple(f"{side} {end}" for end in ("hand", "foot") for side in ("right", "left", "near", "far")) + (
+    "hands", "both hands", "feet", "both feet")
+REACH_PARTS = ("thigh", "knee", "shin", "ankle", "foot", "hip", "front hip")  # each has a right and a left
+REACH_TRUNK = ("belly", "chest", "lower back", "sacrum", "forehead", "head")
+REACH_HELP = ("a body part such as 'right thigh', 'left knee', 'right ankle', 'right hip', 'right front hip', "
+              "'belly', 'chest', 'lower back' or 'forehead' (or 'thighs', 'hips' for both hands), or the slug of "
+              "a prop of this figure resting on the body")
 
 
 def _angle(low: int, high: int, what: str):
@@ -28,6 +41,12 @@ class Joints(Model):
                           "below 0 = thigh behind")  # type: ignore[valid-type]
     knee: _angle(0, 170, "0 = straight; more bends the knee")  # type: ignore[valid-type]
     ankle: _angle(-40, 90, "0 = foot at a right angle to the shin; 90 = toes pointed in line with the shin")  # type: ignore[valid-type]
+    shoulder_out: _angle(-45, 180, "How far the arm is raised out to the side, after 'shoulder': 0 = not at all; "
+                                   "90 = out to the side at shoulder height; 180 = overhead, beside the ear; below 0 "
+                                   "= across the body")  # type: ignore[valid-type]
+    hip_out: _angle(-45, 90, "How far the thigh is taken out to the side, after 'hip': 0 = not at all; more spreads "
+                             "the legs; below 0 = across toward the other leg (a top knee dropping toward the "
+                             "floor when lying on the side)")  # type: ignore[valid-type]
 
 
 class FigureProp(Model):
@@ -53,8 +72,17 @@ class FigureProp(Model):
         return self
 
 
+ReachMap = Annotated[
+    dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(min_length=1, max_length=60)]],
+    Field(max_length=4),
+    WithJsonSchema({"type": "object", "maxProperties": 4,
+                    "propertyNames": {"enum": list(REACH_ENDS)},
+                    "additionalProperties": {"type": "string", "description": REACH_HELP}}),
+]
+
+
 class Figure(Model):
-    """A side-view stick figure of a pose, or of one position of it (e.g. 'contract')."""
+    """A figure of a pose, or of one position of it (e.g. 'contract'), seen from the side or the front."""
 
     position: Name | None = Field(None, description="The position's name, e.g. 'contract' or 'relax'; "
                                                     "needed when a pose has more than one figure.")
@@ -67,11 +95,21 @@ class Figure(Model):
         None, description="Which side of the body faces you, so its arm and leg are 'near' (for side-lying: the "
                           "upper side). Leave out when it is the same as 'side'; a low lunge with the right foot "
                           "forward, seen from the left, says 'side: right' and 'near_side: left'.")
+    view: choice(*VIEWS, what="figure view") = Field(  # type: ignore[valid-type]
+        "side", description="Where the figure is seen from: 'side' (the default), or 'front' for a movement "
+                            "across the body such as a side bend or an arm raised out to the side (sitting, "
+                            "kneeling and standing figures only). A figure lying on its side is seen from behind.")
     trunk: _angle(-100, 100, "0 = the base's usual line; more leans the trunk toward the front of the body, "
                              "below 0 leans it back. Leave out to let the trunk rest on the floor or the props.")  # type: ignore[valid-type]
+    side_bend: _angle(-60, 60, "Bends the trunk sideways from the waist: more bends it toward the right side of "
+                               "the body, below 0 toward the left. Shown best with 'view: front'.")  # type: ignore[valid-type]
     head: _angle(-60, 80, "0 = in line with the trunk (resting, when lying); more tips the chin toward the chest")  # type: ignore[valid-type]
     near: Joints = Field(default_factory=Joints, description="The arm and leg facing you.")
     far: Joints = Field(default_factory=Joints, description="The arm and leg away from you.")
+    reach: ReachMap = Field(  # type: ignore[valid-type]
+        default_factory=dict,
+        description="Where a hand (or foot) rests, e.g. {right hand: right thigh} or {hands: forehead}: the arm is "
+                    "bent to put it there, whatever its angles say. " + REACH_HELP + ".")
     props: list[FigureProp] = Field(default_factory=list, max_length=12, description="Props drawn in place.")
 
     @property
