@@ -96,7 +96,7 @@ def limb_angles(body: Body, which: str, limb: str) -> tuple[float, float, float]
 
 def _leg(laid: Layout, which: str) -> Words | None:
     reach = _reach_of(laid, f"{which} foot")
-    if reach is not None:
+    if reach is not None and reach.part != "floor":
         return _contact_words(laid, reach, "foot")
     found = _leg_pose(laid, which)
     return Words(*found) if found else None
@@ -113,7 +113,7 @@ def _leg_pose(laid: Layout, which: str) -> tuple[str, str] | None:
     if laid.base.lying:
         if foot_down and knee >= 45:
             return "{s} knee bent, foot on the floor", "knees bent, feet on the floor"
-        if foot_down and knee < 30 and hip < 30:
+        if foot_down and knee < 30:
             return "{s} leg long on the floor", "both legs long on the floor"
         if hip >= 95 and knee >= 60:
             return "{s} knee drawn toward the chest", "both knees drawn toward the chest"
@@ -175,7 +175,7 @@ def _arm_pose(laid: Layout, which: str) -> tuple[str, str] | None:
     chest = body.frames["chest"]
     arm = unit(sub(body.points[f"{which} elbow"], body.points[f"{which} shoulder"]))
     raised = angle_between(arm, mul(chest.u, -1.0))
-    if raised <= 25 and elbow < 20:
+    if raised <= 35 and elbow < 20:
         return "{s} arm by the side", "arms by the sides"
     if raised >= 150:
         return "{s} arm overhead", "arms overhead"
@@ -242,6 +242,7 @@ CONTACT_WORDS = {
     "chest": ("{s} {end} on the chest", "{ends} on the chest", "{ends} on the chest"),
     "lower back": ("{s} {end} under the lower back", "{ends} under the lower back", "{ends} under the lower back"),
     "sacrum": ("{s} {end} under the sacrum", "{ends} under the sacrum", "{ends} under the sacrum"),
+    "floor": ("{s} {end} on the floor", "{ends} on the floor", "{ends} on the floor"),
     "forehead": ("forehead resting on the {s} {end}", "forehead resting on the {ends}", "forehead resting on the {ends}"),
     "head": ("{s} {end} under the head", "{ends} under the head", "{ends} under the head"),
 }

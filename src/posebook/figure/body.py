@@ -135,6 +135,13 @@ class Body:
         return Body({**self.points, **points}, {**self.frames, **frames}, self.sections, self.right)
 
 
+def with_head(body: Body, angle: float, tilt: float = 0.0) -> Body:
+    """The body with its head turned to `angle` (toward the chest) and tipped by `tilt` (toward the near side)."""
+    neck = body.frames["chest"].turn("l", -angle).turn("f", tilt)
+    top = along(body.points["shoulders"], neck.u, LENGTHS["neck"])
+    return body.with_points({"neck": top, "head": along(top, neck.u, LENGTHS["head"])}, {"head": neck})
+
+
 def joint(figure: Figure, side: str, name: str) -> float:
     """A joint angle as drawn: the figure's own, or its base's usual one."""
     joints: Joints = getattr(figure, side)
@@ -257,14 +264,16 @@ def segment_points(name: str) -> tuple[str, str]:
     raise KeyError(name)
 
 
+_POINT_RADII = {"hip": RADII["thigh"], "knee": RADII["thigh"], "ankle": RADII["shin"], "heel": RADII["foot"],
+                "toes": RADII["foot"], "shoulder": RADII["upper_arm"], "elbow": RADII["upper_arm"],
+                "wrist": RADII["forearm"], "fingers": RADII["hand"]}
+POINT_RADII = {"head": HEAD_RADIUS, "neck": RADII["neck"],
+               **{f"{side} {part}": r for side in SIDES for part, r in _POINT_RADII.items()}}
+
+
 def point_radius(name: str) -> float:
     """How far a named point's drawing reaches beyond the point itself."""
-    if name == "head":
-        return HEAD_RADIUS
-    part = name.partition(" ")[2] or name
-    return {"hip": RADII["thigh"], "knee": RADII["thigh"] * 0.9, "ankle": RADII["shin"], "heel": RADII["foot"],
-            "toes": RADII["foot"], "shoulder": RADII["upper_arm"], "elbow": RADII["upper_arm"],
-            "wrist": RADII["forearm"], "fingers": RADII["hand"], "neck": RADII["neck"]}.get(part, 0.0)
+    return POINT_RADII.get(name, 0.0)
 
 
 def rotate_about(p: Vec, centre: Vec, axis: Vec, degrees: float) -> Vec:

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..model import Figure, FigureProp, Prop, parse_part
-from .body import (BASES, HAND_THICK, HEAD_PLACES, HEAD_RADIUS, LENGTHS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Base, Body,
+from .body import (BASES, HAND_THICK, HEAD_PLACES, HEAD_RADIUS, with_head, LENGTHS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Base, Body,
                    head_angle, point_radius, skeleton)
 from .errors import FigureError
 from .geometry import Frame, Vec, add, along, lerp, rotate, sub
@@ -74,9 +74,10 @@ def lowest(body: Body, name: str) -> float:
 def highest_point(body: Body, name: str) -> Vec:
     """The top of a place of the body, where a prop on it rests."""
     if name in TRUNK_WORDS:
-        sec = body.sections[TRUNK_WORDS[name][-1]]
-        c = sec.centre
-        return c[0], c[1] + math.hypot(sec.depth * sec.f[1], sec.width * sec.l[1]), c[2]
+        tops = [(sec.centre[1] + math.hypot(sec.depth * sec.f[1], sec.width * sec.l[1]), sec.centre)
+                for sec in (body.sections[n] for n in TRUNK_WORDS[name])]
+        height, centre = max(tops)
+        return centre[0], height, centre[2]
     x, y, z = place(body, name)
     return x, lowest(body, name) + 2 * (y - lowest(body, name)), z
 
@@ -194,12 +195,20 @@ def _layout(figure_json: str, used: tuple[tuple[str, str, str | None], ...]) -> 
     # 5 degrees, then every degree around the best of those.
     def score(t: int) -> tuple[float, int]:
         try:
-            return round(unrest(laid(figure, props, float(t), reaches)), 3), abs(t)
+            return round(unrest(laid(figure, props, float(t), reaches, settling=True)), 3), abs(t)
         except FigureError:
             return math.inf, abs(t)
 
-    coarse = min(range(-90, 91, 5), key=score)
-    best = min(range(max(-90, coarse - 4), min(90, coarse + 4) + 1), key=score)
+    scores: dict[int, tuple[float, int]] = {}
+
+    def scored(t: int) -> tuple[float, int]:
+        if t not in scores:
+            scores[t] = score(t)
+        return scores[t]
+
+    best = min(range(-90, 91, 15), key=scored)
+    for step in (7, 3, 1):
+        best = min((t for t in (best - step, best, best + step) if -90 <= t <= 90), key=scored)
     return laid(figure, props, float(best), reaches)
 
 
@@ -214,8 +223,10 @@ def unrest(laid_out: Layout) -> float:
     return total
 
 
-def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Reach, ...] = ()) -> Layout:
-    """The figure at this trunk angle, on the floor and its props."""
+def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Reach, ...] = (),
+         settling: bool = False) -> Layout:
+    """The figure at this trunk angle, on the floor and its props. While the trunk settles, the
+    hands and feet that reach for a part are left out: they go where the rest of the body puts them."""
     facing = figure.facing
     base = BASES[figure.base]
     unders: list[tuple[FigureProp, tuple[str, ...], str, tuple[float, float, float]]] = []
@@ -234,24 +245,37 @@ def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Re
     reaching_head = [r for r in reaches if r.part in ("forehead", "head") and not r.prop]
     head_rests = base.head_rests and figure.head is None
     resting = _resting_limbs(figure, reaches)
+    on_floor = [r for r in reaches if r.part == "floor"]
     skip = {f"{r.end.split()[0]} {p}" for r in reaches for p in LIMB_ENDS[r.end.split()[1]]}
     skip |= {f"{side} {p}" for side, kind in resting for p in LIMB_ENDS[kind]}
     if head_rests:
         skip |= {"head", "neck"}
     floor = -_lift(body, ground, skip)
     if base.on_side and figure.head is None:
-        body = skeleton(figure, trunk, head_tilt=_side_head_tilt(body, floor + ground.get("head", 0.0)))
+        body = with_head(body, head_angle(figure), _side_head_tilt(body, floor + ground.get("head", 0.0)))
     if head_rests:
         place = None
         if reaching_head:
             place = "forehead" if reaching_head[0].part == "forehead" else "back of the head"
         under_head = ground.get("head", 0.0) + HAND_THICK * len(reaching_head)
-        body = skeleton(figure, trunk, head=_resting_head(figure, body, floor + under_head, place))
+        body = with_head(body, _resting_head(figure, body, floor + under_head, place))
     for side, kind in resting:
-        body = _rest_limb(body, side, kind, floor)
+        body = _rest_limb(body, side, kind, floor) or body
+    for reach in on_floor:
+        side, kind = reach.end.split()
+        rested = _rest_limb(body, side, "leg" if kind == "foot" else "arm", floor)
+        if rested is None:
+            limb = "leg" if kind == "foot" else "arm"
+            raise FigureError(("reach", reach.key), f"the {name(reach.end, facing)} can't reach the floor by turning the "
+                                                    f"{limb} at the {'hip' if kind == 'foot' else 'shoulder'}; change the "
+                                                    f"angles so it comes near the floor")
+        body = rested
     posed = body
-    body = apply(body, figure, reaches, lambda slug: _prop_top_on_body(figure, props, posed, slug), floor)
-    body = body.moved((0.0, _lift(body, ground, set()), 0.0))
+    if settling:
+        body = body.moved((0.0, _lift(body, ground, skip), 0.0))
+    else:
+        body = apply(body, figure, reaches, lambda slug: _prop_top_on_body(figure, props, posed, slug), floor)
+        body = body.moved((0.0, _lift(body, ground, set()), 0.0))
     shapes = _place_props(figure, props, body, unders)
     return Layout(figure, body, tuple(shapes), trunk, reaches)
 
@@ -279,14 +303,14 @@ def _resting_limbs(figure: Figure, reaches: tuple[Reach, ...]) -> list[tuple[str
     return out
 
 
-def _rest_limb(body: Body, side: str, kind: str, floor: float) -> Body:
+def _rest_limb(body: Body, side: str, kind: str, floor: float) -> Body | None:
     """The limb turned at its root (about the body's side-to-side axis) until its lowest point
-    meets the floor, by the smallest turn that does."""
+    meets the floor, by the smallest turn that does; None if no turn of up to 45 degrees does."""
     root = body.points[f"{side} {'hip' if kind == 'leg' else 'shoulder'}"]
     axis = body.frames["pelvis" if kind == "leg" else "chest"].l
     names = [f"{side} {p}" for p in LIMB_ENDS[kind]]
     if abs(axis[2]) < 0.999:  # only a body seen from the side turns its limbs in the picture's plane
-        return body
+        return None
     turn_sign = axis[2]
     offsets = [(sub(body.points[n], root), point_radius(n)) for n in names]
 
@@ -309,7 +333,7 @@ def _rest_limb(body: Body, side: str, kind: str, floor: float) -> Body:
             if -45 <= degrees <= 45 and lowest_after(degrees) >= floor - 1e-6:
                 options.append(degrees)
     if not options:
-        return body
+        return None
     turn = min(options, key=abs)
     points = {n: add(root, rotate(sub(body.points[n], root), axis, turn)) for n in names}
     frames = {f"{side} {n}": Frame(*(rotate(v, axis, turn) for v in body.frames[f"{side} {n}"]))
@@ -413,7 +437,8 @@ def _place_props(figure: Figure, props: dict[str, Prop], body: Body, unders) -> 
                 x, bottom, z = below.x, below.top, below.z
             else:
                 names = part_names(use.on, facing)
-                if use.on.endswith("front hip") and use.on.split()[0] in ("right", "left", "near", "far"):
+                if (use.on.endswith("front hip") and use.on.split()[0] in ("right", "left", "near", "far")
+                        and body.frames["pelvis"].f[1] > 0.3):  # the front of the hip faces up: lying on the back
                     which = part_names(use.on.split()[0] + " thigh", facing)[0].split()[0]
                     contact = contacts(body, Reach("", "near hand", "front hip", which), lambda _: None)[0]
                     x, bottom, z = contact.point

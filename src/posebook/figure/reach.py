@@ -58,7 +58,7 @@ def parse_reaches(figure: Figure) -> tuple[Reach, ...]:
         text = " ".join(target.lower().split())
         parsed = _parse_target(text, slugs)
         if parsed is None:
-            words_known = [*REACH_TRUNK, *(f"{s} {p}" for s in ("right", "left") for p in REACH_PARTS),
+            words_known = [*REACH_TRUNK, "floor", *(f"{s} {p}" for s in ("right", "left") for p in REACH_PARTS),
                            *PLURALS, *REACH_PARTS, *slugs]
             raise FigureError(("reach", key), f"'{target}' is not a part a {kind} can reach; use {REACH_HELP}",
                               did_you_mean(text, words_known))
@@ -74,7 +74,7 @@ def parse_reaches(figure: Figure) -> tuple[Reach, ...]:
                 raise FigureError(("reach", key), f"the {_words(end, figure.facing)} already reaches the "
                                                   f"{seen[end]}; say where each hand or foot goes once")
             end_side = end.split()[0]
-            if prop or part in REACH_TRUNK:
+            if prop or part in REACH_TRUNK or part == "floor":
                 part_side = None
             elif which is not None:
                 part_side = _near_or_far(which, figure.facing)
@@ -84,7 +84,8 @@ def parse_reaches(figure: Figure) -> tuple[Reach, ...]:
                 part_side = end_side
             if part_side is not None and kind == "foot" and part_side == end_side:
                 raise FigureError(("reach", key), f"a foot can't reach its own leg; name the other leg's {part}")
-            shared = n + 1 if len(ends) == 2 and not plural and (part_side is None or which is not None) else 0
+            shared = n + 1 if len(ends) == 2 and not plural and part != "floor" and (
+                part_side is None or which is not None) else 0
             seen[end] = target
             out.append(Reach(key, end, part, part_side, prop, shared))
     return tuple(out)
@@ -94,7 +95,7 @@ def _parse_target(text: str, slugs: list[str]) -> tuple[str | None, str, bool, b
     """'right thigh' -> ('right', 'thigh', plural?, prop?)."""
     if text in slugs:
         return None, text, False, True
-    if text in REACH_TRUNK:
+    if text in REACH_TRUNK or text == "floor":
         return None, text, False, False
     match = re.fullmatch(r"(?:(right|left|near|far) )?(.+)", text)
     if not match:
@@ -241,6 +242,8 @@ def apply(body: Body, figure: Figure, reaches: tuple[Reach, ...], prop_top: Call
     """The body with each reaching limb bent so its end rests on its part. Feet first (a hand may
     reach a foot), then hands. Raise FigureError at ('reach', key) when a part is out of reach."""
     for reach in sorted(reaches, key=lambda r: (r.end.endswith("hand"), r.end)):
+        if reach.part == "floor":
+            continue  # laid down with the resting limbs
         options = contacts(body, reach, prop_top)
         placed = None
         best_gap = math.inf

@@ -22,8 +22,9 @@ REACH_ENDS = tuple(f"{side} {end}" for end in ("hand", "foot") for side in ("rig
 REACH_PARTS = ("thigh", "knee", "shin", "ankle", "foot", "hip", "front hip")  # each has a right and a left
 REACH_TRUNK = ("belly", "chest", "lower back", "sacrum", "forehead", "head")
 REACH_HELP = ("a body part such as 'right thigh', 'left knee', 'right ankle', 'right hip', 'right front hip', "
-              "'belly', 'chest', 'lower back' or 'forehead' (or 'thighs', 'hips' for both hands), or the slug of "
-              "a prop of this figure resting on the body")
+              "'belly', 'chest', 'lower back' or 'forehead' (or 'thighs', 'hips' for both hands), 'floor' (the "
+              "limb turns at the hip or shoulder until it gets there), or the slug of a prop of this figure "
+              "resting on the body")
 
 
 def _angle(low: int, high: int, what: str):
