@@ -222,14 +222,25 @@ def _to_part(laid: F.Layout, kind: str, end: str, part: str, side: str | None) -
                 if (sum((a - b) * l for a, b, l in zip(q, sections[name].centre, sections[name].l)) * s) > 0]
         return min(math.dist(at, q) for q in ring) - thick - (4.5 if part == "hip bone" else 0.0)
     if part in ("belly", "lower back"):
-        return _ring_distance(at, sections["waist"]) - thick - 4.5 * (1 if "belly" == part and _both(laid, kind, part) else 0)
+        return _between(at, sections["crest"], sections["waist"]) - thick - 4.5 * (1 if _both(laid, kind, part) else 0)
     if part == "chest":
-        return min(_ring_distance(at, sections[n]) for n in ("ribs", "chest")) - thick
+        return _between(at, sections["ribs"], sections["chest"]) - thick
     if part == "sacrum":
         return _ring_distance(at, sections["pelvis"]) - thick
     if part == "head":
         return math.dist(at, p["head"]) - F.HEAD_RADIUS - thick
     raise AssertionError(f"no check for '{part}'")
+
+
+def _between(point, a, b) -> float:
+    """How far a point is from the trunk's surface between two of its cross-sections (and a little beyond)."""
+    best = math.inf
+    for i in range(-2, 13):
+        t = i / 10
+        centre = tuple(x + (y - x) * t for x, y in zip(a.centre, b.centre))
+        section = type(a)(centre, a.f, a.l, a.depth + (b.depth - a.depth) * t, a.width + (b.width - a.width) * t)
+        best = min(best, _ring_distance(point, section))
+    return best
 
 
 def _both(laid: F.Layout, kind: str, part: str) -> bool:

@@ -38,6 +38,7 @@ SECTIONS = {
     "neckline": ("chest", 52.0, 11.0, 6.0, 0.0),
 }
 SECTION_SAMPLES = 16
+ROUNDING = 2.5  # the trunk is drawn as the outline of its sections made this much smaller, rounded by this much
 # Places on the head, as parts of its radius along its own u (toward the crown) and f (the face).
 HEAD_PLACES = {"forehead": (0.6, 0.8), "back of the head": (0.0, -1.0)}
 
@@ -103,8 +104,15 @@ class Section:
 
     @property
     def lowest(self) -> float:
-        """The height of its lowest point."""
-        return self.centre[1] - math.hypot(self.depth * self.f[1], self.width * self.l[1])
+        """The height of its lowest point, as drawn (with its rounding)."""
+        inner = math.hypot((self.depth - ROUNDING) * self.f[1], (self.width - ROUNDING) * self.l[1])
+        return self.centre[1] - inner - ROUNDING
+
+    @property
+    def highest(self) -> float:
+        """The height of its highest point, as drawn."""
+        inner = math.hypot((self.depth - ROUNDING) * self.f[1], (self.width - ROUNDING) * self.l[1])
+        return self.centre[1] + inner + ROUNDING
 
     def ring(self, samples: int = SECTION_SAMPLES) -> tuple[Vec, ...]:
         out = []

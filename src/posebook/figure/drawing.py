@@ -67,7 +67,7 @@ def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple
         for side, mirrored in sorted(sides, key=lambda item: item[0] != "right"):
             alt = alt_text(laid, mirrored)
             out.append(Drawing(slug, figure.position, side, mirrored, svg(drawn, alt, mirrored, scale), alt,
-                               round(box.width, 1), round(box.height, 1)))
+                               box.width, box.height))
     return tuple(out)
 
 

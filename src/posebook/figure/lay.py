@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..model import Figure, FigureProp, Prop, parse_part
-from .body import (BASES, HAND_THICK, HEAD_PLACES, HEAD_RADIUS, with_head, LENGTHS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Base, Body,
+from .body import (BASES, HAND_THICK, HEAD_PLACES, HEAD_RADIUS, PALM, SOLE, with_head, LENGTHS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Base, Body,
                    head_angle, point_radius, skeleton)
 from .errors import FigureError
 from .geometry import Frame, Vec, add, along, lerp, rotate, sub
@@ -74,8 +74,7 @@ def lowest(body: Body, name: str) -> float:
 def highest_point(body: Body, name: str) -> Vec:
     """The top of a place of the body, where a prop on it rests."""
     if name in TRUNK_WORDS:
-        tops = [(sec.centre[1] + math.hypot(sec.depth * sec.f[1], sec.width * sec.l[1]), sec.centre)
-                for sec in (body.sections[n] for n in TRUNK_WORDS[name])]
+        tops = [(sec.highest, sec.centre) for sec in (body.sections[n] for n in TRUNK_WORDS[name])]
         height, centre = max(tops)
         return centre[0], height, centre[2]
     x, y, z = place(body, name)
@@ -263,7 +262,7 @@ def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Re
         body = _rest_limb(body, side, kind, floor) or body
     for reach in on_floor:
         side, kind = reach.end.split()
-        rested = _rest_limb(body, side, "leg" if kind == "foot" else "arm", floor)
+        rested = _rest_limb(body, side, "leg" if kind == "foot" else "arm", floor, by_end=True)
         if rested is None:
             limb = "leg" if kind == "foot" else "arm"
             raise FigureError(("reach", reach.key), f"the {name(reach.end, facing)} can't reach the floor by turning the "
@@ -303,24 +302,37 @@ def _resting_limbs(figure: Figure, reaches: tuple[Reach, ...]) -> list[tuple[str
     return out
 
 
-def _rest_limb(body: Body, side: str, kind: str, floor: float) -> Body | None:
-    """The limb turned at its root (about the body's side-to-side axis) until its lowest point
-    meets the floor, by the smallest turn that does; None if no turn of up to 45 degrees does."""
+def _rest_limb(body: Body, side: str, kind: str, floor: float, by_end: bool = False) -> Body | None:
+    """The limb turned at its root (about the body's side-to-side axis) until its lowest point (or
+    its end: the palm, or the sole) meets the floor, by the smallest turn that does; None if no
+    turn of up to 45 degrees does. A foot flat on the floor stays flat as the leg turns."""
     root = body.points[f"{side} {'hip' if kind == 'leg' else 'shoulder'}"]
     axis = body.frames["pelvis" if kind == "leg" else "chest"].l
-    names = [f"{side} {p}" for p in LIMB_ENDS[kind]]
     if abs(axis[2]) < 0.999:  # only a body seen from the side turns its limbs in the picture's plane
         return None
     turn_sign = axis[2]
-    offsets = [(sub(body.points[n], root), point_radius(n)) for n in names]
+    flat = kind == "leg" and body.frames[f"{side} foot"].f[1] > 0.999
+    # The points that turn with the limb, and how far below each its drawing reaches.
+    if flat:
+        moving = [(f"{side} knee", point_radius(f"{side} knee")), (f"{side} ankle", SOLE + RADII["foot"])]
+    else:
+        moving = [(f"{side} {p}", point_radius(f"{side} {p}")) for p in LIMB_ENDS[kind]]
+    offsets = [(sub(body.points[n], root), rad) for n, rad in moving]
 
     def lowest_after(degrees: float) -> float:
         r = math.radians(degrees * turn_sign)
         c, s = math.cos(r), math.sin(r)
         return min(root[1] + d[0] * s + d[1] * c - rad for d, rad in offsets)
 
+    ends = offsets
+    if by_end:
+        if flat:
+            ends = offsets[-1:]  # the ankle, over the flat sole
+        else:  # the middle of the palm, or of the sole
+            (a, rad), (b, _) = offsets[-2], offsets[-1]
+            ends = [(lerp(a, b, PALM if kind == "arm" else 0.5), rad)]
     options = []
-    for d, rad in offsets:
+    for d, rad in ends:
         # root_y + dx sin t + dy cos t - rad = floor
         a, b, c = d[1], d[0], floor + rad - root[1]
         length = math.hypot(a, b)
@@ -335,9 +347,16 @@ def _rest_limb(body: Body, side: str, kind: str, floor: float) -> Body | None:
     if not options:
         return None
     turn = min(options, key=abs)
+    names = [f"{side} {p}" for p in LIMB_ENDS[kind]]
     points = {n: add(root, rotate(sub(body.points[n], root), axis, turn)) for n in names}
-    frames = {f"{side} {n}": Frame(*(rotate(v, axis, turn) for v in body.frames[f"{side} {n}"]))
-              for n in LIMB_FRAMES[kind]}
+    turned = LIMB_FRAMES[kind]
+    if flat:
+        # The foot keeps flat: it moves with the ankle.
+        shift = sub(points[f"{side} ankle"], body.points[f"{side} ankle"])
+        for n in (f"{side} heel", f"{side} toes"):
+            points[n] = add(body.points[n], shift)
+        turned = turned[:2]
+    frames = {f"{side} {n}": Frame(*(rotate(v, axis, turn) for v in body.frames[f"{side} {n}"])) for n in turned}
     return body.with_points(points, frames)
 
 

@@ -18,6 +18,7 @@ from .errors import FigureError
 from .geometry import Frame, Vec, add, along, cross, dot, lerp, mix, mul, norm, sub, unit
 
 MAX_BEND = 170.0  # the most an elbow or a knee bends
+UNDER_PARTS = ("lower back", "sacrum", "head", "forehead", "floor")  # a hand goes under these, between them and the floor
 SHOULDER_GIVE = 4.0  # cm the shoulder may move toward what the hand reaches for
 PLURALS = {"thighs": "thigh", "knees": "knee", "shins": "shin", "ankles": "ankle", "feet": "foot", "hips": "hip",
            "front hips": "front hip"}
@@ -247,7 +248,12 @@ def apply(body: Body, figure: Figure, reaches: tuple[Reach, ...], prop_top: Call
         options = contacts(body, reach, prop_top)
         placed = None
         best_gap = math.inf
+        under = False
         for contact in options:
+            if (reach.part not in UNDER_PARTS
+                    and contact.point[1] + contact.normal[1] * HAND_THICK - HAND_THICK / 2 < floor - 0.5):
+                under = True  # that side of the part lies on the floor: no room for a hand there
+                continue
             attempt = _place(body, reach, contact, floor)
             if isinstance(attempt, float):
                 best_gap = min(best_gap, attempt, key=abs)
@@ -258,7 +264,10 @@ def apply(body: Body, figure: Figure, reaches: tuple[Reach, ...], prop_top: Call
             side, _, kind = reach.end.partition(" ")
             limb = "arm" if kind == "hand" else "leg"
             where = _words(reach.end, figure.facing)
-            if best_gap > 0:
+            if under and best_gap == math.inf:
+                message = (f"the {where} can't reach the {_part_words(reach, figure.facing)}: the side of it a "
+                           f"{kind} would rest on faces the floor; change the angles, or leave out this reach")
+            elif best_gap > 0:
                 message = (f"the {where} can't reach the {_part_words(reach, figure.facing)}: with these angles it "
                            f"is {best_gap:.0f} cm beyond the straight {limb}'s reach; bring the two closer "
                            f"(the trunk's or the legs' angles), or leave out this reach")
@@ -327,7 +336,9 @@ def _place(body: Body, reach: Reach, contact: Contact, floor: float = -math.inf)
         if kind == "hand":
             end_joint = sub(at, mul(lie, LENGTHS["hand"] * PALM))
         else:
-            end_joint = along(at, normal, SOLE)  # the ankle above the middle of the sole
+            # The ankle above the middle of the sole, which rests on the part.
+            ahead = unit(sub(lie, mul(normal, dot(lie, normal))), fallback=lie)
+            end_joint = mix((at, 1.0), (normal, SOLE), (ahead, -(TOE - HEEL) / 2))
         root = start
         short = reach_gap(root, end_joint, a, b)
         if kind == "hand" and 0 < short <= SHOULDER_GIVE:

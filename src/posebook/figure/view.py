@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .body import HEAD_RADIUS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Section, point_radius
+from .body import HEAD_RADIUS, LIMB_SEGMENTS, RADII, ROUNDING as SMOOTH, SECTIONS, SIDES, Section, point_radius
 from .geometry import along, lerp
 from .lay import Layout, PropShape
 
@@ -18,7 +18,6 @@ MARGIN = 4.0  # around the drawing, on every side but the bottom
 FLOOR_MARGIN = 3.0  # below the floor line, the same for every figure so floors line up
 HALO = 1.6  # the gap kept around a limb or the head drawn over something else
 FAR_EDGE = 1.3  # the outline of a far limb
-SMOOTH = 2.5  # the trunk's outline is drawn this far outside its polygon, with round corners
 ELEVATION = 35.0  # degrees: a body lying on its side is seen from behind and above, on the floor
 FLOOR_BEYOND = 4.0  # how far the floor seen from above goes beyond the body, toward and away from the viewer
 FAR_BEHIND = 6.0  # how far behind the trunk a limb's middle is, seen from the front, to count as far
@@ -255,4 +254,6 @@ def _canvas(layers) -> Canvas:
     top = max(ys) + MARGIN
     # The floor is the same distance above the bottom in every figure, so floors line up side by side.
     bottom = min(-FLOOR_MARGIN, min(ys) - 1.0)
-    return Canvas(left, bottom, right - left, top - bottom)
+    # In tenths of a centimetre, so the numbers the SVG and a page give agree to the last digit.
+    left, bottom = math.floor(left * 10) / 10, math.floor(bottom * 10) / 10
+    return Canvas(left, bottom, math.ceil((right - left) * 10) / 10, math.ceil((top - bottom) * 10) / 10)
