@@ -154,7 +154,8 @@ def assert_contacts_hold(laid: F.Layout, alt: str, mirrored: bool) -> None:
             sides = ["near", "far"] if ("both" in phrase or "feet" in phrase or "knees" in phrase) else [
                 which(words[0]) if words[0] in ("right", "left") else last_side]
             for side in sides:
-                assert laid.gap(f"{side} {part}") <= F.TOLERANCE, (phrase, side)
+                ends = [f"{side} foot", f"{side} ankle"] if part == "foot" else [f"{side} {part}"]
+                assert min(laid.gap(e) for e in ends) <= F.TOLERANCE, (phrase, side)
         elif not phrase.startswith(("lying on the", "standing on the", "on hands and knees")):
             assert not re.search(r"\b(on|holding|under|resting|around|inside)\b", phrase), f"unchecked: {phrase}"
 

@@ -70,7 +70,8 @@ BASES: dict[str, Base] = {
     "prone": Base("lying face down", 0, (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist",
                                          "far wrist"),), {"ankle": 80, "hip": 3, "shoulder": 8},
                   level=(("pelvis",), ("chest", "shoulders")), lying=True, head_rests=True),
-    "side-lying": Base("lying on the {under} side", 180, (("pelvis", "shoulders"),), {}, lying=True, on_side=True),
+    "side-lying": Base("lying on the {under} side", 180, (("pelvis", "shoulders"),), {"ankle": 30}, lying=True,
+                       on_side=True),
     "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
     "kneeling": Base("kneeling", 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
     "standing": Base("standing", 90, (("near foot", "far foot"),)),
@@ -167,8 +168,8 @@ def trunk_frame(figure: Figure, trunk: float) -> Frame:
     """The pelvis and trunk's frame: the base's line, leaned toward the front by `trunk` degrees."""
     base = BASES[figure.base]
     if base.on_side:
-        # On the side, head to the left, the near (upper) side up: seen from behind.
-        start = Frame((0.0, 0.0, -1.0), (-1.0, 0.0, 0.0), (0.0, 1.0, 0.0))
+        # On the side, the near (upper) side up, facing the viewer, head to the right.
+        start = Frame((0.0, 0.0, 1.0), (1.0, 0.0, 0.0), (0.0, 1.0, 0.0))
     else:
         a = math.radians(base.angle)
         start = Frame((math.sin(a), -math.cos(a), 0.0), (math.cos(a), math.sin(a), 0.0), (0.0, 0.0, 1.0))

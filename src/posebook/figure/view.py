@@ -104,7 +104,9 @@ def projector(laid: Layout):
 def _floor_near(laid: Layout, per_height: float) -> float:
     """How far toward the viewer the floor's front edge is: in front of every part of the body, as
     the picture shows it (a part high up may be nearer the viewer and still above the edge)."""
-    return max(q[2] - (q[1] - point_radius(name)) * per_height for name, q in laid.points.items()) + FLOOR_BEYOND
+    body = max(q[2] - (q[1] - point_radius(name)) * per_height for name, q in laid.points.items())
+    props = [shape.z + shape.depth / 2 - shape.y * per_height for shape in laid.props]
+    return max([body, *props]) + FLOOR_BEYOND
 
 
 def floor_depth(laid: Layout) -> float:
@@ -113,7 +115,7 @@ def floor_depth(laid: Layout) -> float:
         return 0.0
     e = math.radians(ELEVATION)
     near = _floor_near(laid, 1 / math.tan(e))
-    far = min(q[2] for q in laid.points.values()) - FLOOR_BEYOND
+    far = min([q[2] for q in laid.points.values()] + [s.z - s.depth / 2 for s in laid.props]) - FLOOR_BEYOND
     return (near - far) * math.sin(e)
 
 
@@ -121,7 +123,7 @@ def scene(laid: Layout) -> Scene:
     project, depth = projector(laid)
     body = laid.body
     p = body.points
-    by_side = laid.figure.view == "side" and not laid.base.on_side
+    by_side = laid.figure.view == "side"
     centre_depth = depth(lerp(p["pelvis"], p["shoulders"], 0.5))
     limbs = []
     for side in SIDES:
@@ -154,10 +156,10 @@ def scene(laid: Layout) -> Scene:
         else:
             props_over.append(item)
 
-    layers: list[tuple[str, object]] = [("prop", item) for item in props_under]
     far = sorted((limb for limb in limbs if limb.far), key=lambda limb: (limb.depth, limb.name))
     near = sorted((limb for limb in limbs if not limb.far), key=lambda limb: (limb.depth, limb.name))
-    layers += [("limb", limb) for limb in far]
+    layers: list[tuple[str, object]] = [("limb", limb) for limb in far]
+    layers += [("prop", item) for item in props_under]  # under the middle of the body: in front of the far side
     layers.append(("trunk", trunk))
     # An arm that crosses the head passes behind it, never through it.
     behind_head = [limb for limb in near if limb.name.endswith("arm") and overlaps_head(limb, head)]
@@ -217,12 +219,12 @@ def _segment_distance(c: Point, a: Point, b: Point) -> float:
 
 
 def _prop_item(shape: PropShape, project, view: str) -> PropItem:
-    cx, _ = project((shape.x, 0.0, shape.z))
+    cx, cy = project(shape.centre)
     width = shape.width if view == "side" else shape.depth
     line = None
     if shape.line is not None:
         line = (project(shape.line[0]), project(shape.line[1]) if shape.line[1] is not None else None)
-    return PropItem(shape, cx - width / 2, shape.y, width, shape.height, line)
+    return PropItem(shape, cx - width / 2, cy - shape.height / 2, width, shape.height, line)
 
 
 def _canvas(layers) -> Canvas:
@@ -244,7 +246,7 @@ def _canvas(layers) -> Canvas:
             ys += [y + r, y - item.radius]
         elif kind == "prop":
             xs += [item.left, item.left + item.width]
-            ys += [item.bottom + item.height]
+            ys += [item.bottom + item.height, item.bottom]
             if item.line is not None:
                 for q in item.line:
                     if q is not None:
