@@ -99,7 +99,8 @@ class Figure(Model):
     view: choice(*VIEWS, what="figure view") = Field(  # type: ignore[valid-type]
         "side", description="Where the figure is seen from: 'side' (the default), or 'front' for a movement "
                             "across the body such as a side bend or an arm raised out to the side (sitting, "
-                            "kneeling and standing figures only). A figure lying on its side is seen from behind.")
+                            "kneeling and standing figures only). A figure lying on its side is seen from in front and a "
+                            "little above, on the floor.")
     trunk: _angle(-100, 100, "0 = the base's usual line; more leans the trunk toward the front of the body, "
                              "below 0 leans it back. Leave out to let the trunk rest on the floor or the props.")  # type: ignore[valid-type]
     side_bend: _angle(-60, 60, "Bends the trunk sideways from the waist: more bends it toward the right side of "
@@ -109,8 +110,9 @@ class Figure(Model):
     far: Joints = Field(default_factory=Joints, description="The arm and leg away from you.")
     reach: ReachMap = Field(  # type: ignore[valid-type]
         default_factory=dict,
-        description="Where a hand (or foot) rests, e.g. {right hand: right thigh} or {hands: forehead}: the arm is "
-                    "bent to put it there, whatever its angles say. " + REACH_HELP + ".")
+        description="Where a hand (or foot) rests, e.g. {right hand: right thigh}, {hands: forehead} or "
+                    "{right foot: floor}: the limb bends (or turns) to put it there, whatever its angles say. The "
+                    "part is " + REACH_HELP + ".")
     props: list[FigureProp] = Field(default_factory=list, max_length=12, description="Props drawn in place.")
 
     @property
