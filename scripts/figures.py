@@ -26,12 +26,12 @@ PX_MM = 25.4 / 96  # one CSS px in mm
 
 # Figures no pose of the library has yet, to see every prop shape drawn.
 PROP_SAMPLES = [
-    ("Bolster under the knees", Figure(base="supine", near={"hip": 30, "knee": 50}, far={"hip": 30, "knee": 50},
+    ("Bolster under the knees", Figure(base="supine", near={"hip": 22, "knee": 60}, far={"hip": 22, "knee": 60},
                                        props=[FigureProp(prop="bolster", under="knees")])),
     ("Pillow under the head", Figure(base="side-lying", near_side="left", near={"hip": 60, "knee": 80},
                                      far={"hip": 60, "knee": 80}, props=[FigureProp(prop="pillow", under="head")])),
-    ("Lying on a table", Figure(base="supine", near={"hip": 115, "knee": 120}, far={"hip": 20, "knee": 0},
-                                props=[FigureProp(prop="table", under="shoulders")])),
+    ("Lying on a table, one leg down", Figure(base="supine", near={"hip": 115, "knee": 120}, far={"hip": -40},
+                                              props=[FigureProp(prop="table", under="sacrum")])),
     ("Block held", Figure(base="kneeling", near_side="left", trunk=0, near={"hip": -28, "knee": 68},
                           far={"hip": 92, "knee": 72}, reach={"right hand": "right hip"},
                           props=[FigureProp(prop="block", held="left hand")])),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .body import HAND_THICK, HEAD_RADIUS, RADII, Body
 from .geometry import Vec, angle_between, dot, lerp, mul, norm, segment_distance, sub, unit
-from .lay import Layout, PropShape, part_names, side_word
+from .lay import Layout, PropShape, lowest, side_word
 from .reach import Reach, contacts
 
 CONTACT = 3.0  # cm: a hand or foot this close to a part's surface rests on it, and the words may say so
@@ -52,11 +52,10 @@ def _trunk_phrases(laid: Layout, s) -> list[str]:
     name = laid.figure.base
     out: list[str] = []
     if name == "supine":
-        if laid.gap("pelvis") > 8 or any(p.placed and p.placed.under and
-                                         {"pelvis", "sacrum", "hips"} & set(part_names(p.placed.under, laid.figure.facing))
-                                         for p in laid.props):
+        pelvis, shoulders = lowest(laid.body, "pelvis"), lowest(laid.body, "shoulders")
+        if pelvis - shoulders > 8:
             out.append("hips lifted")
-        if laid.gap("shoulders") > 4:
+        if shoulders - laid.ground("shoulders") > 4:
             out.append("head and shoulders lifted")
     elif name == "prone":
         if laid.trunk <= -10:

@@ -20,8 +20,9 @@ TOLERANCE = 1.0  # how far (cm) a part may float and still count as resting on s
 SHAPE_SIZES = {  # along the mat, height, across the body; cm
     "block": (10.0, 15.0, 23.0), "folded-blanket": (28.0, 5.0, 60.0), "rolled-blanket": (15.0, 15.0, 60.0),
     "bolster": (22.0, 22.0, 60.0), "pillow": (45.0, 11.0, 30.0), "ball": (7.0, 7.0, 7.0),
-    "kettlebell": (13.0, 17.0, 13.0), "table": (110.0, 70.0, 60.0), "strap": (0.0, 0.0, 0.0),
+    "kettlebell": (13.0, 17.0, 13.0), "table": (190.0, 70.0, 70.0), "strap": (0.0, 0.0, 0.0),
 }
+TABLE_EDGE = 12.0  # how far a bed or table goes beyond the part that lies on it, toward the feet
 SHAPE_WORDS = {"rolled-blanket": "rolled", "folded-blanket": "folded"}
 
 # What the trunk words of a figure stand for: the cross-sections of the trunk they name.
@@ -85,6 +86,8 @@ def place(body: Body, name: str) -> Vec:
     """The middle of a place of the body."""
     if name in TRUNK_WORDS:
         return body.sections[TRUNK_WORDS[name][-1]].centre
+    if name in body.sections:
+        return body.sections[name].centre
     p = body.points
     side, _, part = name.partition(" ")
     seg = next(((x, y) for s, x, y in LIMB_SEGMENTS if s == part), None)
@@ -138,8 +141,8 @@ class Layout:
 
     def ground(self, name: str) -> float:
         """The top of whatever is under a place of the body: a prop under it, or the floor."""
-        return max((p.top for p in self.props if p.placed is not None and p.placed.under is not None
-                    and name in part_names(p.placed.under, self.figure.facing)), default=0.0)
+        unders = [p for p in self.props if p.placed is not None and p.placed.under is not None]
+        return ground_under(self.body, unders, self.figure.facing, name)
 
     def gap(self, name: str) -> float:
         """How far a place's drawing is above whatever it rests on: the floor, or a prop under it."""
@@ -233,12 +236,12 @@ def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Re
         if use.under is not None:
             shape = prop_shape(use, props) or "block"
             unders.append((use, part_names(use.under, facing), shape, SHAPE_SIZES[shape]))
-    ground: dict[str, float] = {}
-    for _, names, _, size in unders:
-        for n in names:
-            ground[n] = max(ground.get(n, 0.0), size[1])
-
     body = skeleton(figure, trunk)
+    # What each place of the body would rest on: a prop under it (the part named, or any part
+    # above the prop), or the floor.
+    under_shapes = _under_shapes(figure, props, body, unders)
+    names = {*DRAWN, *SECTIONS, *(n for _, found, _, _ in unders for n in found)}
+    ground = {n: ground_under(body, under_shapes, facing, n) for n in names}
     # Lying down, a head and the limbs left to rest (no angles, no reach) lie on the floor, or on
     # what is under them: found against the floor the rest of the body defines.
     reaching_head = [r for r in reaches if r.part in ("forehead", "head") and not r.prop]
@@ -362,13 +365,41 @@ def _rest_limb(body: Body, side: str, kind: str, floor: float, by_end: bool = Fa
 
 def _lift(body: Body, ground: dict[str, float], skip: set[str]) -> float:
     """How far to raise the body so its lowest part meets the floor, or the prop under it."""
-    heights = [sec.lowest for sec in body.sections.values()]
-    need = max(-h for h in heights)
+    need = max(ground.get(name, 0.0) - sec.lowest for name, sec in body.sections.items())
     for name in (*DRAWN, *ground):
-        if name in skip:
+        if name in skip or name in body.sections:
             continue
         need = max(need, ground.get(name, 0.0) - lowest(body, name))
     return need
+
+
+def ground_under(body: Body, shapes, facing: str, name: str) -> float:
+    """The top of the highest prop under a place of the body, or 0: the floor. A prop holds up
+    the part it is under; a bed or table, whatever lies above it."""
+    x, _, z = place(body, name)
+    top = 0.0
+    for shape in shapes:
+        named = name in part_names(shape.placed.under, facing)
+        above = (shape.shape == "table" and abs(x - shape.x) <= shape.width / 2 + 1.0
+                 and abs(z - shape.z) <= shape.depth / 2 + 1.0)
+        if named or above:
+            top = max(top, shape.top)
+    return top
+
+
+def _under_shapes(figure: Figure, props: dict[str, Prop], body: Body, unders) -> list[PropShape]:
+    """The props under the body, on the floor, each under the middle of its part."""
+    shapes = []
+    for use, names, shape, (width, height, depth) in unders:
+        xs = [place(body, n) for n in names]
+        x = sum(p[0] for p in xs) / len(xs)
+        z = sum(p[2] for p in xs) / len(xs)
+        if shape == "table":
+            # A bed or a table reaches from the part toward the head: the part lies near its edge.
+            toward_head = 1.0 if body.points["shoulders"][0] >= body.points["pelvis"][0] else -1.0
+            x += toward_head * (width / 2 - TABLE_EDGE)
+        shapes.append(PropShape(use.prop, shape, prop_label(use, props), x, z, 0.0, width, height, depth, placed=use))
+    return shapes
 
 
 def _resting_head(figure: Figure, body: Body, floor: float, place: str | None = None) -> float:
@@ -438,12 +469,7 @@ def _prop_top_on_body(figure: Figure, props: dict[str, Prop], body: Body, slug: 
 def _place_props(figure: Figure, props: dict[str, Prop], body: Body, unders) -> list[PropShape]:
     facing = figure.facing
     slugs = {use.prop for use in figure.props}
-    shapes: list[PropShape] = []
-    for use, names, shape, (width, height, depth) in unders:
-        xs = [place(body, n) for n in names]
-        x = sum(p[0] for p in xs) / len(xs)
-        z = sum(p[2] for p in xs) / len(xs)
-        shapes.append(PropShape(use.prop, shape, prop_label(use, props), x, z, 0.0, width, height, depth, placed=use))
+    shapes = _under_shapes(figure, props, body, unders)
     for use in _in_stacking_order(figure.props):
         shape = prop_shape(use, props) or "block"
         width, height, depth = SHAPE_SIZES[shape]
