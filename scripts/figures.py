@@ -16,7 +16,15 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-from posebook.figure import CARD_MM_PER_CM, SITE_PX_PER_CM, alt_text, drawings, layout, scene, svg
+from posebook.figure import (
+    CARD_MM_PER_CM,
+    SITE_PX_PER_CM,
+    alt_text,
+    drawings,
+    layout,
+    scene,
+    svg,
+)
 from posebook.model import Figure, FigureProp, Prop
 from posebook.problems import format_problems
 from posebook.read import try_load_library

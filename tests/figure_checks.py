@@ -147,7 +147,7 @@ def assert_contacts_hold(laid: F.Layout, alt: str, mirrored: bool) -> None:
             for end in ends:
                 top = (shape.x, shape.top, shape.z)
                 assert math.dist(_palm(laid, end), top) - F.RADII["hand"] <= CONTACT + 4.5, phrase
-        elif phrase.endswith("on the floor") or phrase.endswith("down behind"):
+        elif phrase.endswith(("on the floor", "down behind")):
             # 'right knee bent, foot on the floor', 'both legs long on the floor', 'left knee down behind'
             part = "knee" if "knee down" in phrase or "knees on" in phrase or "knee on" in phrase else "foot"
             part = "hand" if "hand" in phrase else part

@@ -3,7 +3,6 @@ stays on its canvas, is well-formed and the same every time, and says in words w
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import subprocess
@@ -12,11 +11,16 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import ROOT
+from figure_checks import (
+    assert_contacts_hold,
+    assert_inside_canvas,
+    assert_lengths,
+    assert_nothing_below_the_floor,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from figure_checks import assert_contacts_hold, assert_inside_canvas, assert_lengths, assert_nothing_below_the_floor
 from posebook import figure as F
 from posebook.model import BASES, Figure, FigureProp, Joints, Prop
 from posebook.read import load_library
@@ -48,7 +52,7 @@ def test_poses_have_figures_where_the_source_gives_a_method(library):
 
 
 def test_segments_keep_their_lengths(library):
-    for slug, _, laid in layouts(library):
+    for _, _, laid in layouts(library):
         assert_lengths(laid)
 
 
@@ -196,7 +200,7 @@ def test_the_other_side_is_the_same_figure_mirrored(library, drawings):
         by_position: dict = {}
         for d in found:
             by_position.setdefault(d.position, []).append(d)
-        for position, pair in by_position.items():
+        for pair in by_position.values():
             first, other = pair
             assert (first.side, other.side) == ("right", "left") and not first.mirrored and other.mirrored
             assert (first.width, first.height) == (other.width, other.height)
@@ -316,11 +320,10 @@ def test_any_angles_and_props_give_a_drawing_that_keeps_its_lengths_rests_and_fi
 
 def test_the_review_sheet_draws_every_figure_and_renders_to_pngs(tmp_path, drawings):
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "figures.py"), str(ROOT / "docs"), str(tmp_path)],
-                         capture_output=True, text=True, cwd=ROOT)
+                         capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 0, run.stderr
     count = sum(len(found) for found in drawings.values())
     assert len([line for line in run.stdout.splitlines() if line.startswith("figures/")]) == count
     pngs = sorted(tmp_path.glob("sheet-*.png"))
     assert 3 <= len(pngs) < count
     assert all(png.stat().st_size > 20_000 for png in pngs)
-    assert math.isfinite(len(pngs))

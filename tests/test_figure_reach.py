@@ -6,10 +6,14 @@ from __future__ import annotations
 import math
 
 import pytest
+from figure_checks import (
+    assert_contacts_hold,
+    assert_lengths,
+    assert_nothing_below_the_floor,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from figure_checks import assert_contacts_hold, assert_lengths, assert_nothing_below_the_floor
 from posebook import figure as F
 from posebook.figure.reach import MAX_BEND, two_link
 from posebook.model import Figure, Joints

@@ -8,10 +8,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from posebook import figure as F
 from posebook.model import Figure, FigureProp, Prop
 from posebook.read import load_library
@@ -51,7 +51,7 @@ def test_a_side_bend_seen_from_the_front_tilts_the_shoulders_toward_the_side_it_
 
 
 def test_an_arm_raised_beside_the_ear_passes_beside_the_head_seen_from_the_front(library):
-    laid, scene = _scene(library, "low-lunge-side-bend", "side bend")
+    _, scene = _scene(library, "low-lunge-side-bend", "side bend")
     head = scene.items("head")[0]
     arm = next(limb for limb in scene.items("limb") if limb.name == "far arm")
     assert not F.view.overlaps_head(arm, head)
@@ -79,7 +79,7 @@ def test_a_figure_lying_on_its_side_lies_on_the_floor_seen_from_behind_and_above
     for figure in library.poses["side-lying-iliopsoas-stretch"].figures:
         laid = F.check_figure(figure, library.props)
         scene = F.scene(laid)
-        project, depth = F.view.projector(laid)
+        project, _ = F.view.projector(laid)
         # Nothing in the picture goes below the floor's front edge, the line at y = 0.
         for name, q in laid.points.items():
             assert project(q)[1] - F.body.point_radius(name) >= -1.0, name
@@ -119,7 +119,7 @@ def test_a_standing_and_a_lying_figure_show_their_true_sizes(library):
 
 
 def test_near_and_far_limbs_differ_in_shape_not_only_in_colour(library):
-    laid, scene = _scene(library, "supine-knee-to-chest", "contract")
+    _, scene = _scene(library, "supine-knee-to-chest", "contract")
     svg = F.svg(scene, "x")
     root = ET.fromstring(svg)
     far = [el for el in root.iter(f"{SVG}line") if el.get("class") == "pb-far"]
@@ -149,7 +149,7 @@ def test_every_prop_is_drawn_with_the_details_that_make_it_recognisable(shape, p
 
 
 def test_a_strap_loops_round_the_ankle_to_the_hand(library):
-    laid, scene = _scene(library, "side-lying-iliopsoas-stretch", "with a strap")
+    _, scene = _scene(library, "side-lying-iliopsoas-stretch", "with a strap")
     strap = next(item for item in scene.items("prop") if item.shape.shape == "strap")
     assert strap.line is not None and strap.line[1] is not None
     svg = F.svg_writer._prop(strap, scene.canvas)

@@ -10,15 +10,27 @@ from .alt import alt_text, contact_distance, limb_angles
 from .body import BASES, HEAD_RADIUS, LENGTHS, RADII, Base, Body, skeleton
 from .drawing import Drawing, _drawings, drawings, figures_for
 from .errors import FigureError
-from .lay import (SHAPE_SIZES, TOLERANCE, Layout, PropShape, _layout, check_figure, layout, lowest, part_names,
-                     prop_label, prop_shape)
+from .lay import (
+                     SHAPE_SIZES,
+                     TOLERANCE,
+                     Layout,
+                     PropShape,
+                     _layout,
+                     check_figure,
+                     layout,
+                     lowest,
+                     part_names,
+                     prop_label,
+                     prop_shape,
+)
 from .reach import Reach
-from .view import Canvas, Scene, scene
 from .svg_writer import CARD_MM_PER_CM, CLASSES, SITE_PX_PER_CM, _n, svg
+from .view import Canvas, Scene, scene
 
+# The memos (_drawings, _layout: tests clear them) and the number format (_n) are shared with the tests.
 __all__ = [
-    "BASES", "CARD_MM_PER_CM", "CLASSES", "HEAD_RADIUS", "LENGTHS", "RADII", "SHAPE_SIZES", "SITE_PX_PER_CM",
-    "TOLERANCE", "Base", "Body", "Canvas", "Drawing", "FigureError", "Layout", "PropShape", "Reach", "Scene",
-    "alt_text", "check_figure", "contact_distance", "drawings", "figures_for", "layout", "limb_angles", "lowest",
-    "part_names", "prop_label", "prop_shape", "scene", "skeleton", "svg",
+    "BASES", "Base", "Body", "CARD_MM_PER_CM", "CLASSES", "Canvas", "Drawing", "FigureError", "HEAD_RADIUS",
+    "LENGTHS", "Layout", "PropShape", "RADII", "Reach", "SHAPE_SIZES", "SITE_PX_PER_CM", "Scene", "TOLERANCE",
+    "_drawings", "_layout", "_n", "alt_text", "check_figure", "contact_distance", "drawings", "figures_for",
+    "layout", "limb_angles", "lowest", "part_names", "prop_label", "prop_shape", "scene", "skeleton", "svg",
 ]

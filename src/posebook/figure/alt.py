@@ -7,7 +7,17 @@ import math
 from dataclasses import dataclass
 
 from .body import HAND_THICK, HEAD_RADIUS, RADII, Body
-from .geometry import Vec, angle_between, dot, lerp, mul, norm, segment_distance, sub, unit
+from .geometry import (
+    Vec,
+    angle_between,
+    dot,
+    lerp,
+    mul,
+    norm,
+    segment_distance,
+    sub,
+    unit,
+)
 from .lay import Layout, PropShape, lowest, side_word
 from .reach import Reach, contacts
 
@@ -194,7 +204,6 @@ def _reach_of(laid: Layout, end: str) -> Reach | None:
 
 def _touching(laid: Layout, which: str) -> Reach | None:
     """A part the hand happens to rest on, without a reach saying so: the words may name it, as it holds."""
-    hand = lerp(laid.points[f"{which} wrist"], laid.points[f"{which} fingers"], 0.45)
     for part, sides in (("thigh", ("near", "far")), ("knee", ("near", "far")), ("hip", (which,)),
                         ("belly", (None,)), ("chest", (None,))):
         for side in sides:

@@ -99,7 +99,7 @@ class Section:
 
     centre: Vec
     f: Vec
-    l: Vec  # noqa: E741
+    l: Vec
     depth: float
     width: float
 
@@ -122,7 +122,7 @@ class Section:
             out.append(mix((self.centre, 1.0), (self.f, self.depth * math.cos(t)), (self.l, self.width * math.sin(t))))
         return tuple(out)
 
-    def moved(self, by: Vec) -> "Section":
+    def moved(self, by: Vec) -> Section:
         return Section(add(self.centre, by), self.f, self.l, self.depth, self.width)
 
 
@@ -136,11 +136,11 @@ class Body:
     sections: dict[str, Section]
     right: float  # +1 if the near side (l) is the body's right, -1 if its left
 
-    def moved(self, by: Vec) -> "Body":
+    def moved(self, by: Vec) -> Body:
         return Body({k: add(p, by) for k, p in self.points.items()}, self.frames,
                     {k: sec.moved(by) for k, sec in self.sections.items()}, self.right)
 
-    def with_points(self, points: dict[str, Vec], frames: dict[str, Frame]) -> "Body":
+    def with_points(self, points: dict[str, Vec], frames: dict[str, Frame]) -> Body:
         return Body({**self.points, **points}, {**self.frames, **frames}, self.sections, self.right)
 
 

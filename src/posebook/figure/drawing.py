@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ..model import Figure, Prop, slugify
 from .alt import alt_text
 from .lay import layout, props_from_key, props_key
-from .view import scene
 from .svg_writer import SITE_PX_PER_CM, svg
+from .view import scene
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,9 @@ class Frame(NamedTuple):
 
     f: Vec
     u: Vec
-    l: Vec  # noqa: E741 - the anatomical name
+    l: Vec
 
-    def turn(self, axis: str, degrees: float) -> "Frame":
+    def turn(self, axis: str, degrees: float) -> Frame:
         """This frame turned about one of its own axes ('f', 'u' or 'l')."""
         if not degrees:
             return self
@@ -93,7 +93,7 @@ class Frame(NamedTuple):
         return Frame(*(v if name == axis else rotate(v, k, degrees) for name, v in zip("ful", self)))
 
     @staticmethod
-    def from_u(u: Vec, l: Vec) -> "Frame":  # noqa: E741
+    def from_u(u: Vec, l: Vec) -> Frame:
         """The frame whose u is given, keeping l as close as it can."""
         u = unit(u)
         f = unit(cross(u, l), fallback=unit(cross(u, (0.0, 0.0, 1.0)), fallback=(1.0, 0.0, 0.0)))

@@ -9,10 +9,27 @@ import math
 from dataclasses import dataclass
 
 from ..model import Figure, FigureProp, Prop, parse_part
-from .body import (BASES, HAND_THICK, HEAD_PLACES, HEAD_RADIUS, PALM, SOLE, with_head, LENGTHS, LIMB_SEGMENTS, RADII, SECTIONS, SIDES, Base, Body,
-                   head_angle, point_radius, skeleton)
+from .body import (
+    BASES,
+    HAND_THICK,
+    HEAD_PLACES,
+    HEAD_RADIUS,
+    LENGTHS,
+    LIMB_SEGMENTS,
+    PALM,
+    RADII,
+    SECTIONS,
+    SIDES,
+    SOLE,
+    Base,
+    Body,
+    head_angle,
+    point_radius,
+    skeleton,
+    with_head,
+)
 from .errors import FigureError
-from .geometry import Frame, Vec, add, along, lerp, rotate, sub
+from .geometry import Frame, Vec, add, lerp, rotate, sub
 from .reach import Reach, apply, contacts, parse_reaches
 
 TOLERANCE = 1.0  # how far (cm) a part may float and still count as resting on something

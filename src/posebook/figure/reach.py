@@ -6,16 +6,40 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Figure
 from ..model.figure import REACH_ENDS, REACH_HELP, REACH_PARTS, REACH_TRUNK
 from ..problems import did_you_mean
-from .body import (HAND_THICK, HEAD_PLACES, HEAD_RADIUS, HEEL, LENGTHS, PALM, RADII, SOLE, TOE, Body,
-                   point_radius)
+from .body import (
+    HAND_THICK,
+    HEAD_PLACES,
+    HEAD_RADIUS,
+    HEEL,
+    LENGTHS,
+    PALM,
+    RADII,
+    SOLE,
+    TOE,
+    Body,
+    point_radius,
+)
 from .errors import FigureError
-from .geometry import Frame, Vec, add, along, cross, dot, lerp, mix, mul, norm, sub, unit
+from .geometry import (
+    Frame,
+    Vec,
+    add,
+    along,
+    cross,
+    dot,
+    lerp,
+    mix,
+    mul,
+    norm,
+    sub,
+    unit,
+)
 
 MAX_BEND = 170.0  # the most an elbow or a knee bends
 UNDER_PARTS = ("lower back", "sacrum", "head", "forehead", "floor")  # a hand goes under these, between them and the floor
@@ -261,7 +285,7 @@ def apply(body: Body, figure: Figure, reaches: tuple[Reach, ...], prop_top: Call
             placed = attempt
             break
         if placed is None:
-            side, _, kind = reach.end.partition(" ")
+            kind = reach.end.partition(" ")[2]
             limb = "arm" if kind == "hand" else "leg"
             where = _words(reach.end, figure.facing)
             if under and best_gap == math.inf:

@@ -8,7 +8,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .body import HEAD_RADIUS, LIMB_SEGMENTS, RADII, ROUNDING as SMOOTH, SECTIONS, SIDES, Section, point_radius
+from .body import (
+    HEAD_RADIUS,
+    LIMB_SEGMENTS,
+    RADII,
+    SECTIONS,
+    SIDES,
+    Section,
+    point_radius,
+)
+from .body import ROUNDING as SMOOTH
 from .geometry import along, lerp
 from .lay import Layout, PropShape
 
@@ -191,7 +200,7 @@ def _inset(section: Section) -> Section:
 
 def _hull(points: tuple[Point, ...]) -> tuple[Point, ...]:
     """The convex hull, counter-clockwise from the lowest-left point (Andrew's monotone chain)."""
-    pts = sorted(set((round(x, 3), round(y, 3)) for x, y in points))
+    pts = sorted({(round(x, 3), round(y, 3)) for x, y in points})
     if len(pts) <= 2:
         return tuple(pts)
 

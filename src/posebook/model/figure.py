@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
-
-from pydantic import WithJsonSchema
 
 from .fields import Model, Name, PartField, PropRef, choice
 
@@ -63,7 +61,7 @@ class FigureProp(Model):
         None, description="How to draw it here, when not as its page says, e.g. 'rolled-blanket'.")
 
     @model_validator(mode="after")
-    def _placed(self) -> "FigureProp":
+    def _placed(self) -> FigureProp:
         given = [k for k in ("under", "on", "around", "held") if getattr(self, k) is not None]
         if not given or (len(given) > 1 and sorted(given) != ["around", "held"]):
             raise PydanticCustomError(
