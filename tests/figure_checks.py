@@ -130,16 +130,29 @@ def assert_contacts_hold(laid: F.Layout, alt: str, mirrored: bool) -> None:
             else:
                 ends = [which(who.split()[0])]
                 sides = [which(found["side"]) if found["side"] else None]
+            stacked = F.body.HAND_THICK if part in ("head", "forehead") and len(ends) == 2 else 0.0  # one on the other
             for end, side in zip(ends, sides):
                 distance = _to_part(laid, kind, end, part, side)
-                assert distance <= CONTACT, (phrase, end, round(distance, 1))
+                assert distance <= CONTACT + stacked, (phrase, end, round(distance, 1))
         elif found is None and " on the " in phrase and phrase.partition(" on the ")[0] in labels:
-            # A prop on a body part: it rests on the part's top.
+            # A prop on a body part: the middle of its bottom touches the part's surface.
             label, _, part = phrase.partition(" on the ")
             shape = labels[label]
             names = F.part_names(_as_near_far(part, which), facing)
-            tops = [_top_of(laid, n, part) for n in names]
-            assert min(abs(shape.y - t) for t in tops) <= CONTACT, (phrase, shape.y, tops)
+            bottom = (shape.x, shape.y, shape.z)
+            if part.endswith("front hip"):
+                sections = laid.body.sections
+                assert _between(bottom, sections["pelvis"], sections["crest"]) <= CONTACT, phrase
+            elif names[0] in F.lay.TRUNK_WORDS:
+                # On the trunk: on its outline, or on the top of one of its cross-sections.
+                tops = [laid.body.sections[n].top_point() for n in F.lay.TRUNK_WORDS[names[0]]]
+                near = min(math.dist(bottom, t) for t in tops)
+                assert min(near, _to_surface(laid, names[0], bottom)) <= CONTACT, phrase
+            elif len(names) == 1:
+                assert _to_surface(laid, names[0], bottom) <= CONTACT, phrase
+            else:  # across both thighs (or knees …): on the top of the higher one, between them
+                tops = [F.lay.highest_point(laid.body, n)[1] for n in names]
+                assert abs(shape.y - max(tops)) <= CONTACT, phrase
         elif found:  # a hand on a prop
             who = found["who"]
             shape = labels[found["part"]]
@@ -149,7 +162,7 @@ def assert_contacts_hold(laid: F.Layout, alt: str, mirrored: bool) -> None:
                 assert math.dist(_palm(laid, end), top) - F.RADII["hand"] <= CONTACT + 4.5, phrase
         elif phrase.endswith(("on the floor", "down behind")):
             # 'right knee bent, foot on the floor', 'both legs long on the floor', 'left knee down behind'
-            part = "knee" if "knee down" in phrase or "knees on" in phrase or "knee on" in phrase else "foot"
+            part = "knee" if re.search(r"\bknees? (down|on)\b", phrase) else "foot"
             part = "hand" if "hand" in phrase else part
             sides = ["near", "far"] if ("both" in phrase or "feet" in phrase or "knees" in phrase) else [
                 which(words[0]) if words[0] in ("right", "left") else last_side]
@@ -165,15 +178,22 @@ def _as_near_far(part: str, which) -> str:
     return f"{which(words[0])} {words[1]}" if words[0] in ("right", "left") and len(words) > 1 else part
 
 
-def _top_of(laid: F.Layout, name: str, part: str) -> float:
-    """The height of the top of a place of the body, where a prop on it rests."""
-    if part.endswith("front hip"):
-        pelvis = laid.body.sections["pelvis"]
-        return max(q[1] for q in pelvis.ring(64))
+def _to_surface(laid: F.Layout, name: str, point) -> float:
+    """How far a point is from the surface of a place of the body."""
+    sections = laid.body.sections
     if name in F.lay.TRUNK_WORDS:
-        return max(q[1] for n in F.lay.TRUNK_WORDS[name] for q in laid.body.sections[n].ring(64))
-    middle = F.lay.place(laid.body, name)[1]
-    return middle + (middle - F.lowest(laid.body, name))
+        found = F.lay.TRUNK_WORDS[name]
+        first, last = sections[found[0]], sections[found[-1]]
+        return _between(point, first, last) if first is not last else _ring_distance(point, first)
+    if name == "head":
+        return abs(math.dist(point, laid.points["head"]) - F.HEAD_RADIUS)
+    side, _, part = name.partition(" ")
+    ends = {"thigh": ("hip", "knee", "thigh"), "shin": ("knee", "ankle", "shin"), "upper arm": ("shoulder", "elbow", "upper_arm"),
+            "forearm": ("elbow", "wrist", "forearm"), "foot": ("heel", "toes", "foot"), "hand": ("wrist", "fingers", "hand")}
+    if part in ends:
+        a, b, r = ends[part]
+        return abs(_segment_distance(point, laid.points[f"{side} {a}"], laid.points[f"{side} {b}"]) - F.RADII[r])
+    return abs(math.dist(point, laid.points[name]) - F.body.point_radius(name))
 
 
 def _palm(laid: F.Layout, side: str):
@@ -228,7 +248,7 @@ def _to_part(laid: F.Layout, kind: str, end: str, part: str, side: str | None) -
         return _between(at, sections["ribs"], sections["chest"]) - thick
     if part == "sacrum":
         return _ring_distance(at, sections["pelvis"]) - thick
-    if part == "head":
+    if part in ("head", "forehead"):
         return math.dist(at, p["head"]) - F.HEAD_RADIUS - thick
     raise AssertionError(f"no check for '{part}'")
 

@@ -257,6 +257,11 @@ CONTACT_WORDS = {
 
 
 def _contact_words(laid: Layout, reach: Reach, kind: str) -> Words:
+    if reach.part in ("forehead", "head") and not _under_head(laid, reach):
+        # Not under the head: on it.
+        part = reach.part
+        return Words("{s} " + kind + " on the " + part, _plural(kind) + " on the " + part,
+                     _plural(kind) + " on the " + part, None, True)
     if reach.prop:
         label = _prop_top_label(laid, reach.part)
         return Words("{s} " + kind + " on the " + label, _plural(kind) + " on the " + label,
@@ -264,6 +269,12 @@ def _contact_words(laid: Layout, reach: Reach, kind: str) -> Words:
     one, own, shared = CONTACT_WORDS[reach.part]
     return Words(one.replace("{end}", kind), own.replace("{ends}", _plural(kind)),
                  shared.replace("{ends}", _plural(kind)), reach.part_side, True)
+
+
+def _under_head(laid: Layout, reach: Reach) -> bool:
+    """The hand lies under the head (the head rests on it), not on top of it."""
+    side = reach.end.split()[0]
+    return lerp(laid.points[f"{side} wrist"], laid.points[f"{side} fingers"], 0.45)[1] < laid.points["head"][1]
 
 
 def _prop_top_label(laid: Layout, slug: str) -> str:

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..model import Figure, Joints
-from .geometry import Frame, Vec, add, along, cross, lerp, mix, mul, rotate, unit
+from .geometry import Frame, Vec, add, along, cross, mix, mul, unit
 
 # Segment lengths in cm, after common anthropometric tables for an adult about 170 cm tall.
 LENGTHS = {"trunk": 50.0, "neck": 8.0, "head": 10.5, "upper_arm": 30.0, "forearm": 25.0, "hand": 10.0,
@@ -80,16 +80,9 @@ BASES: dict[str, Base] = {
 }
 
 SIDES = ("near", "far")
-LIMB_POINTS = ("hip", "knee", "ankle", "heel", "toes", "shoulder", "elbow", "wrist", "fingers")
-# Each drawn segment of a limb: its name, its two ends and its half thickness.
+# Each drawn segment of a limb: its name and its two ends.
 LIMB_SEGMENTS = (("thigh", "hip", "knee"), ("shin", "knee", "ankle"), ("foot", "heel", "toes"),
                  ("upper arm", "shoulder", "elbow"), ("forearm", "elbow", "wrist"), ("hand", "wrist", "fingers"))
-SEGMENT_KEY = {"thigh": "thigh", "shin": "shin", "foot": "foot", "upper arm": "upper_arm", "forearm": "forearm",
-               "hand": "hand"}
-
-
-def segment_length(name: str) -> float:
-    return LENGTHS[SEGMENT_KEY[name]] if name != "foot" else HEEL + TOE
 
 
 @dataclass(frozen=True)
@@ -114,6 +107,15 @@ class Section:
         """The height of its highest point, as drawn."""
         inner = math.hypot((self.depth - ROUNDING) * self.f[1], (self.width - ROUNDING) * self.l[1])
         return self.centre[1] + inner + ROUNDING
+
+    def top_point(self) -> Vec:
+        """Its highest point, as drawn: where something resting on it sits."""
+        d, w = self.depth - ROUNDING, self.width - ROUNDING
+        n = math.hypot(d * self.f[1], w * self.l[1])
+        if n < 1e-9:
+            return add(self.centre, (0.0, ROUNDING, 0.0))
+        point = mix((self.centre, 1.0), (self.f, d * d * self.f[1] / n), (self.l, w * w * self.l[1] / n))
+        return add(point, (0.0, ROUNDING, 0.0))
 
     def ring(self, samples: int = SECTION_SAMPLES) -> tuple[Vec, ...]:
         out = []
@@ -256,23 +258,6 @@ def flat_foot(toes: Vec, fallback: Vec) -> Frame:
     return Frame(up, back, cross(up, back))
 
 
-def palm(body: Body, side: str) -> Vec:
-    return lerp(body.points[f"{side} wrist"], body.points[f"{side} fingers"], PALM)
-
-
-def sole_middle(body: Body, side: str) -> Vec:
-    return lerp(body.points[f"{side} heel"], body.points[f"{side} toes"], 0.5)
-
-
-def segment_points(name: str) -> tuple[str, str]:
-    """'near thigh' -> ('near hip', 'near knee')."""
-    side, _, part = name.partition(" ")
-    for seg, a, b in LIMB_SEGMENTS:
-        if seg == part:
-            return f"{side} {a}", f"{side} {b}"
-    raise KeyError(name)
-
-
 _POINT_RADII = {"hip": RADII["thigh"], "knee": RADII["thigh"], "ankle": RADII["shin"], "heel": RADII["foot"],
                 "toes": RADII["foot"], "shoulder": RADII["upper_arm"], "elbow": RADII["upper_arm"],
                 "wrist": RADII["forearm"], "fingers": RADII["hand"]}
@@ -283,7 +268,3 @@ POINT_RADII = {"head": HEAD_RADIUS, "neck": RADII["neck"],
 def point_radius(name: str) -> float:
     """How far a named point's drawing reaches beyond the point itself."""
     return POINT_RADII.get(name, 0.0)
-
-
-def rotate_about(p: Vec, centre: Vec, axis: Vec, degrees: float) -> Vec:
-    return add(centre, rotate(mix((p, 1.0), (centre, -1.0)), axis, degrees))

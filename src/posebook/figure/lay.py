@@ -92,9 +92,13 @@ def lowest(body: Body, name: str) -> float:
 def highest_point(body: Body, name: str) -> Vec:
     """The top of a place of the body, where a prop on it rests."""
     if name in TRUNK_WORDS:
-        tops = [(sec.highest, sec.centre) for sec in (body.sections[n] for n in TRUNK_WORDS[name])]
-        height, centre = max(tops)
-        return centre[0], height, centre[2]
+        return max((body.sections[n].top_point() for n in TRUNK_WORDS[name]), key=lambda q: q[1])
+    side, _, part = name.partition(" ")
+    seg = next(((a, b, part) for s, a, b in LIMB_SEGMENTS if s == part), None)
+    if seg is not None:
+        # A segment's top: the higher of its ends (a foot standing up: its toes), plus its thickness.
+        high = max((body.points[f"{side} {seg[0]}"], body.points[f"{side} {seg[1]}"]), key=lambda q: q[1])
+        return high[0], high[1] + RADII[part.replace(" ", "_")], high[2]
     x, y, z = place(body, name)
     return x, lowest(body, name) + 2 * (y - lowest(body, name)), z
 
@@ -261,7 +265,9 @@ def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Re
     ground = {n: ground_under(body, under_shapes, facing, n) for n in names}
     # Lying down, a head and the limbs left to rest (no angles, no reach) lie on the floor, or on
     # what is under them: found against the floor the rest of the body defines.
-    reaching_head = [r for r in reaches if r.part in ("forehead", "head") and not r.prop]
+    # Hands under the head: the forehead on them lying face down, the back of the head lying on the back.
+    under = {"prone": "forehead", "supine": "head"}.get(figure.base)
+    reaching_head = [r for r in reaches if r.part == under and not r.prop]
     head_rests = base.head_rests and figure.head is None
     resting = _resting_limbs(figure, reaches)
     on_floor = [r for r in reaches if r.part == "floor"]
@@ -278,6 +284,10 @@ def laid(figure: Figure, props: dict[str, Prop], trunk: float, reaches: tuple[Re
             place = "forehead" if reaching_head[0].part == "forehead" else "back of the head"
         under_head = ground.get("head", 0.0) + HAND_THICK * len(reaching_head)
         body = with_head(body, _resting_head(figure, body, floor + under_head, place))
+        # A head that can't get down to the floor within its range may still reach below it.
+        head_floor = -_lift(body, ground, skip - {"head", "neck"})
+        if not reaching_head:
+            floor = min(floor, head_floor)
     for side, kind in resting:
         body = _rest_limb(body, side, kind, floor) or body
     for reach in on_floor:
@@ -344,26 +354,31 @@ def _rest_limb(body: Body, side: str, kind: str, floor: float, by_end: bool = Fa
         c, s = math.cos(r), math.sin(r)
         return min(root[1] + d[0] * s + d[1] * c - rad for d, rad in offsets)
 
-    ends = offsets
+    tries = [offsets]
     if by_end:
         if flat:
-            ends = offsets[-1:]  # the ankle, over the flat sole
-        else:  # the middle of the palm, or of the sole
+            tries = [offsets[-1:]]  # the ankle, over the flat sole
+        else:  # the middle of the palm (or sole); for a foot, if that can't be, heel or toes first
             (a, rad), (b, _) = offsets[-2], offsets[-1]
-            ends = [(lerp(a, b, PALM if kind == "arm" else 0.5), rad)]
-    options = []
-    for d, rad in ends:
-        # root_y + dx sin t + dy cos t - rad = floor
-        a, b, c = d[1], d[0], floor + rad - root[1]
-        length = math.hypot(a, b)
-        if length < 1e-9 or abs(c) > length:
-            continue
-        phi = math.atan2(b, a)
-        for t in (phi + math.acos(c / length), phi - math.acos(c / length)):
-            degrees = math.degrees(t) * turn_sign
-            degrees = (degrees + 180) % 360 - 180
-            if -45 <= degrees <= 45 and lowest_after(degrees) >= floor - 1e-6:
-                options.append(degrees)
+            tries = [[(lerp(a, b, PALM if kind == "arm" else 0.5), rad)]]
+            if kind == "leg":
+                tries.append(offsets[-2:])
+    options: list[float] = []
+    for ends in tries:
+        for d, rad in ends:
+            # root_y + dx sin t + dy cos t - rad = floor
+            a, b, c = d[1], d[0], floor + rad - root[1]
+            length = math.hypot(a, b)
+            if length < 1e-9 or abs(c) > length:
+                continue
+            phi = math.atan2(b, a)
+            for t in (phi + math.acos(c / length), phi - math.acos(c / length)):
+                degrees = math.degrees(t) * turn_sign
+                degrees = (degrees + 180) % 360 - 180
+                if -45 <= degrees <= 45 and lowest_after(degrees) >= floor - 1e-6:
+                    options.append(degrees)
+        if options:
+            break
     if not options:
         return None
     turn = min(options, key=abs)

@@ -403,9 +403,3 @@ def _frame_for(direction: Vec, next_direction: Vec, previous: Frame, bends_forwa
         front = unit(bend) if bends_forward else mul(unit(bend), -1.0)
         return Frame(front, u, cross(front, u))
     return Frame.from_u(u, previous.l)
-
-
-def hand_contact(body: Body, side: str) -> Vec:
-    """The middle of the palm."""
-    return lerp(body.points[f"{side} wrist"], body.points[f"{side} fingers"], PALM)
-
