@@ -55,7 +55,7 @@ class Base:
     defaults: dict[str, float] = field(default_factory=dict)
     level: tuple[tuple[str, ...], ...] = ()  # groups the trunk settles to rest on, when no trunk angle is given
     lying: bool = False  # the body lies along the floor
-    on_side: bool = False  # lying on its side: its near side is the upper one, and it is seen from behind
+    on_side: bool = False  # lying on its side: its near side is the upper one; seen from in front and above
     head_rests: bool = False  # a head left to rest lies on the floor, or on whatever is under it
     on_hands_and_knees: bool = False  # palms flat on the floor, shins along it, unless the figure says otherwise
 

@@ -27,7 +27,7 @@ MARGIN = 4.0  # around the drawing, on every side but the bottom
 FLOOR_MARGIN = 3.0  # below the floor line, the same for every figure so floors line up
 HALO = 1.6  # the gap kept around a limb or the head drawn over something else
 FAR_EDGE = 1.3  # the outline of a far limb
-ELEVATION = 35.0  # degrees: a body lying on its side is seen from behind and above, on the floor
+ELEVATION = 35.0  # degrees: a body lying on its side is seen from in front and above, on the floor
 FLOOR_BEYOND = 4.0  # how far the floor seen from above goes beyond the body, toward and away from the viewer
 FAR_BEHIND = 6.0  # how far behind the trunk a limb's middle is, seen from the front, to count as far
 STROKE_RADII = {"thigh": RADII["thigh"], "shin": RADII["shin"], "foot": RADII["foot"], "upper arm": RADII["upper_arm"],
@@ -98,7 +98,7 @@ def projector(laid: Layout):
     """(project, depth): where a point of space falls on the picture, and how near the viewer it is."""
     if laid.base.on_side:
         # Lying on the side, a knee bent forward or back moves toward or away from a viewer beside
-        # the body: seen from behind and above, it shows. The floor's near edge is at y = 0.
+        # the body: seen from a little above, it shows. The floor's near edge is at y = 0.
         e = math.radians(ELEVATION)
         c, s = math.cos(e), math.sin(e)
         near = _floor_near(laid, c / s)
