@@ -498,7 +498,7 @@ CASES.update(
             {"poses/rest.md": figure("  - base: kneeling\n    trunk: 0\n    near: {knee: 0}\n    far: {knee: 0}\n")},
             [
                 "docs/poses/rest.md:6:12: error: figures[0].trunk: a figure with base 'kneeling' rests on its knees, "
-                "but with these angles its lowest part is the right ankle, and the right knee floats 42 cm above the "
+                "but with these angles its lowest part is the right foot, and the right knee floats 43 cm above the "
                 "floor; check the angles",
             ],
         ),
@@ -511,7 +511,7 @@ CASES.update(
             },
             [
                 "docs/poses/rest.md:9:16: error: figures[0].props[0].under: the block is under the sacrum, but with "
-                "these angles the sacrum is 70 cm above it; change the angles so it rests there",
+                "these angles the sacrum is 74 cm above it; change the angles so it rests there",
             ],
         ),
         "figure side with a typo": (

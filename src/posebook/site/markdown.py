@@ -96,7 +96,7 @@ def lower_first(text: str) -> str:
 
 
 _SVG_ROOT = re.compile(r"^<svg (?P<attrs>[^>]*)>")
-_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
+_SIZE = re.compile(r'\s(?:width|height|class)="[^"]*"')
 
 
 def inline_svg(drawing) -> Markup:
