@@ -110,10 +110,12 @@ def main(docs: str = "docs", out: str = "figures") -> int:
         size = f"{d.width:.0f} × {d.height:.0f} cm"
         large.append(
             f'<figure class="large">{_img(d.svg, d.width * LARGE_MM_PER_CM, d.height * LARGE_MM_PER_CM, d.alt)}'
-            f'<figcaption><b>{caption}</b> <span class="size">{size}</span><br>{html.escape(d.alt)}</figcaption></figure>'
+            f'<figcaption><b>{caption}</b> <span class="size">{size}</span><br>'
+            f"{html.escape(d.alt)}</figcaption></figure>"
         )
         site.append(
-            f'<figure class="small">{_img(d.svg, d.width * SITE_PX_PER_CM * PX_MM, d.height * SITE_PX_PER_CM * PX_MM, d.alt)}'
+            f'<figure class="small">'
+            f"{_img(d.svg, d.width * SITE_PX_PER_CM * PX_MM, d.height * SITE_PX_PER_CM * PX_MM, d.alt)}"
             f"<figcaption>{caption}</figcaption></figure>"
         )
         card.append(

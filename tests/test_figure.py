@@ -170,7 +170,8 @@ BASES_WORDS = {
             "supine-knee-to-chest",
             "contract",
             "right",
-            "Lying on the back, right knee drawn toward the chest, left leg long on the floor, right hand on top of the "
+            "Lying on the back, right knee drawn toward the chest, left leg long on the floor, right hand on top of "
+            "the "
             "right thigh, left arm by the side.",
         ),
         (
@@ -198,7 +199,8 @@ BASES_WORDS = {
             "supported-bridge-variations",
             "relax",
             "right",
-            "Lying on the back, hips lifted, right leg long on the floor, left knee bent, foot on the floor, right hand "
+            "Lying on the back, hips lifted, right leg long on the floor, left knee bent, foot on the floor, right "
+            "hand "
             "on top of the right thigh, left arm by the side, block under the sacrum.",
         ),
         (
@@ -218,7 +220,8 @@ BASES_WORDS = {
             "side-lying-iliopsoas-stretch",
             "with a strap",
             "right",
-            "Lying on the right side, left thigh taken back, knee bent, right knee bent in front, left arm reaching back, "
+            "Lying on the right side, left thigh taken back, knee bent, right knee bent in front, left arm reaching "
+            "back, "
             "right arm overhead, "
             "head resting on the right arm, strap around the left ankle, held in the left hand.",
         ),
@@ -226,21 +229,24 @@ BASES_WORDS = {
             "side-lying-iliopsoas-stretch",
             "hand on the ankle",
             "left",
-            "Lying on the left side, right thigh taken back, knee bent, left knee bent in front, right hand holding the "
+            "Lying on the left side, right thigh taken back, knee bent, left knee bent in front, right hand holding "
+            "the "
             "right ankle, left arm overhead, head resting on the left arm.",
         ),
         (
             "low-lunge-side-bend",
             "contract",
             "right",
-            "Kneeling, trunk upright, left knee down behind, right foot forward, knee bent, left hand on top of the left "
+            "Kneeling, trunk upright, left knee down behind, right foot forward, knee bent, left hand on top of the "
+            "left "
             "thigh, right hand on the right hip.",
         ),
         (
             "low-lunge-side-bend",
             "side bend",
             "right",
-            "Kneeling, bending sideways to the right, right foot forward, knee bent, left knee down behind, right hand on "
+            "Kneeling, bending sideways to the right, right foot forward, knee bent, left knee down behind, right "
+            "hand on "
             "the right hip, left arm overhead.",
         ),
         (
@@ -261,21 +267,25 @@ BASES_WORDS = {
             "iliopsoas-self-massage",
             "ball and kettlebell",
             "right",
-            "Lying on the back, right knee bent, foot on the floor, left leg long on the floor, right hand on the light "
-            "kettlebell, left arm by the side, tennis or massage ball on the right front hip, light kettlebell resting on "
+            "Lying on the back, right knee bent, foot on the floor, left leg long on the floor, right hand on the "
+            "light "
+            "kettlebell, left arm by the side, tennis or massage ball on the right front hip, light kettlebell "
+            "resting on "
             "the tennis or massage ball.",
         ),
         (
             "pelvic-tilts-prone-savasana",
             None,
             None,
-            "Lying face down, both legs long on the floor, forehead resting on the hands, rolled blanket under the thighs.",
+            "Lying face down, both legs long on the floor, forehead resting on the hands, rolled blanket under the "
+            "thighs.",
         ),
         (
             "dancer-pose",
             None,
             "right",
-            "Standing, leaning forward, right foot lifted behind, standing on the left leg, right hand holding the right "
+            "Standing, leaning forward, right foot lifted behind, standing on the left leg, right hand holding the "
+            "right "
             "ankle, left arm overhead.",
         ),
         ("boat-pose", None, None, "Sitting, leaning back, both legs long lifted, arms reaching forward."),

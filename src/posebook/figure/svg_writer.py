@@ -26,7 +26,8 @@ CLASSES = {
     "pb-floor": "the floor line (stroke)",
     "pb-floor-plane": "the floor seen from above, under a body lying on its side (fill)",
     "pb-ink": "the body: trunk, head and the near arm and leg (fill and stroke)",
-    "pb-halo": "the gap around a near limb or the head drawn over something else (stroke or fill: the page's background)",
+    "pb-halo": "the gap around a near limb or the head drawn over something else "
+    "(stroke or fill: the page's background)",
     "pb-far": "the outline of the far arm and leg (stroke)",
     "pb-far-fill": "inside the far arm and leg (stroke)",
     "pb-prop": "a prop's body (fill and stroke)",
@@ -110,10 +111,10 @@ def _trunk(trunk: Trunk, box: Canvas) -> str:
     a, b, r = trunk.neck
     return (
         '<g stroke-linejoin="round" stroke-linecap="round">'
-        f'<polygon class="pb-ink" points="{_polygon(box, trunk.pelvis)}" fill="{INK}" stroke="{INK}" stroke-width="{_n(2 * SMOOTH)}"/>'
-        f'<polygon class="pb-ink" points="{_polygon(box, trunk.chest)}" fill="{INK}" stroke="{INK}" stroke-width="{_n(2 * SMOOTH)}"/>'
-        + _line(box, a, b, 2 * r, "pb-ink", INK)
-        + "</g>"
+        f'<polygon class="pb-ink" points="{_polygon(box, trunk.pelvis)}" fill="{INK}" stroke="{INK}" '
+        f'stroke-width="{_n(2 * SMOOTH)}"/>'
+        f'<polygon class="pb-ink" points="{_polygon(box, trunk.chest)}" fill="{INK}" stroke="{INK}" '
+        f'stroke-width="{_n(2 * SMOOTH)}"/>' + _line(box, a, b, 2 * r, "pb-ink", INK) + "</g>"
     )
 
 
@@ -181,11 +182,15 @@ def _prop(item: PropItem, box: Canvas) -> str:
             f'<g><rect {body} x="{_n(left)}" y="{_n(top + pad)}" width="{_n(w)}" height="{_n(top_h)}"/>'
             f'<rect {body} x="{_n(left + 1)}" y="{_n(top)}" width="{_n(w - 2)}" height="{_n(pad)}" rx="2.5"/>'
             f'<rect {body} x="{_n(left + 5)}" y="{_n(top + pad + top_h)}" width="4" height="{_n(h - pad - top_h)}"/>'
-            f'<rect {body} x="{_n(left + w - 9)}" y="{_n(top + pad + top_h)}" width="4" height="{_n(h - pad - top_h)}"/></g>'
+            f'<rect {body} x="{_n(left + w - 9)}" y="{_n(top + pad + top_h)}" width="4" '
+            f'height="{_n(h - pad - top_h)}"/></g>'
         )
     if shape == "strap":
         r = w / 2
-        loop = f'<circle class="pb-prop-line" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" fill="none" stroke="{PROP_INK}" stroke-width="2.2"/>'
+        loop = (
+            f'<circle class="pb-prop-line" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" fill="none" '
+            f'stroke="{PROP_INK}" stroke-width="2.2"/>'
+        )
         if item.line is None or item.line[1] is None:
             return f"<g>{loop}</g>"
         (ax, ay), (bx, by) = box.to_svg(item.line[0]), box.to_svg(item.line[1])
@@ -200,11 +205,15 @@ def _prop(item: PropItem, box: Canvas) -> str:
         folds = "".join(
             f'<path {lines} d="M{_n(left + 2)},{_n(top + h * k / 3)} H{_n(left + w - 2)}"/>' for k in (1, 2)
         )
-        return f'<g><rect {body} x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(h / 2)}"/>{folds}</g>'
+        return (
+            f'<g><rect {body} x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(h / 2)}"/>'
+            f"{folds}</g>"
+        )
     # A block: a firm brick, its near face drawn inside its outline.
     return (
         f'<g><rect {body} x="{_n(left)}" y="{_n(top)}" width="{_n(w)}" height="{_n(h)}" rx="1"/>'
-        f'<rect {lines} x="{_n(left + 1.8)}" y="{_n(top + 1.8)}" width="{_n(w - 3.6)}" height="{_n(h - 3.6)}" rx="0.6"/></g>'
+        f'<rect {lines} x="{_n(left + 1.8)}" y="{_n(top + 1.8)}" width="{_n(w - 3.6)}" '
+        f'height="{_n(h - 3.6)}" rx="0.6"/></g>'
     )
 
 

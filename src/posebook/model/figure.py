@@ -91,7 +91,8 @@ class FigureProp(Model):
         if not given or (len(given) > 1 and sorted(given) != ["around", "held"]):
             raise PydanticCustomError(
                 "posebook_placement",
-                "say where the prop is with one of under, on, around or held (a strap may have around and held); {found}",
+                "say where the prop is with one of under, on, around or held (a strap may have around and held); "
+                "{found}",
                 {"found": "found none" if not given else "found " + " and ".join(given)},
             )
         return self
