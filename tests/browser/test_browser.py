@@ -209,12 +209,14 @@ def test_figures_follow_the_dark_palette(browser, base):
         page.goto(base + "sequences/iliopsoas-release/")
         colours[scheme] = page.evaluate("""(() => {
             const svg = document.querySelector('.pb-step-figures svg');
-            const ink = svg.querySelector('circle');
+            const ink = svg.querySelector('.pb-ink[fill]');
             return {ink: getComputedStyle(ink).fill, back: getComputedStyle(svg).backgroundColor,
                     page: getComputedStyle(document.body).backgroundColor};
         })()""")
         context.close()
     assert colours["light"]["ink"] != colours["dark"]["ink"]
+    # Ink as dark as the text in light, as light as the text in dark: readable on the page either way.
+    assert colours["light"]["ink"] != "rgb(255, 255, 255)" and colours["dark"]["ink"] != "rgb(0, 0, 0)"
     for scheme in ("light", "dark"):
         assert colours[scheme]["back"] in ("rgba(0, 0, 0, 0)", "transparent"), colours[scheme]
 
