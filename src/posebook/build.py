@@ -84,7 +84,7 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     if problems:
         raise ContentError(problems)
     assert library is not None
-    views = build_views(library, settings.breath_seconds)
+    views = build_views(library, settings.breath_seconds, settings.language)
     if cards is None:
         made: list[CardFile] = []
     else:

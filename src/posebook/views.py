@@ -232,17 +232,18 @@ def first_side(sides: str | None) -> str | None:
     return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
 
 
-def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS) -> Views:
-    """Every derived fact of the library, once."""
+def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS, language: str = "en") -> Views:
+    """Every derived fact of the library, once; figures described in the site's language."""
     sequences = {
-        slug: _sequence_view(library, sequence, breath_seconds) for slug, sequence in library.sequences.items()
+        slug: _sequence_view(library, sequence, breath_seconds, language)
+        for slug, sequence in library.sequences.items()
     }
     used: dict[str, list[StepRef]] = {slug: [] for slug in library.poses}
     for view in sequences.values():
         for step in view.steps:
             used.setdefault(step.pose.slug, []).append(StepRef(step))
     poses = {
-        slug: PoseView(pose, tuple(drawings(pose, library.props)), tuple(used[slug]))
+        slug: PoseView(pose, tuple(drawings(pose, library.props, language=language)), tuple(used[slug]))
         for slug, pose in library.poses.items()
     }
     props = {slug: _prop_view(library, prop, sequences, poses) for slug, prop in library.props.items()}
@@ -258,7 +259,7 @@ def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECON
     )
 
 
-def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> SequenceView:
+def _sequence_view(library: Library, sequence: Sequence, breath: Seconds, language: str) -> SequenceView:
     steps: list[StepView] = []
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
@@ -273,7 +274,7 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> Seq
                 pose=pose,
                 parts=parts,
                 cautions=(*pose.cautions, *step.cautions),
-                figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures)),
+                figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures, language)),
                 seconds=_sum(p.seconds for p in parts),
                 typical=sum(p.typical for p in parts),
                 previous=previous,

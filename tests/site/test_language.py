@@ -25,7 +25,14 @@ def used_messages() -> set[str]:
     """Every message posebook's code and templates use, extracted as `pybabel extract` does."""
     method_map = [("**/templates/**.j2", "jinja2"), ("**.py", "python")]
     options = {"**/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+    keywords = {
+        "_": None,
+        "gettext": None,
+        "ngettext": (1, 2),
+        "pgettext": ((1, "c"), 2),
+        "N_": None,
+        "NP_": ((1, "c"), 2),
+    }
     found = set()
     for _file, _line, message, _comments, context in extract_from_dir(
         str(SOURCE), method_map, options, keywords=keywords

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..i18n import Language, language
+from ..model.words import N_, NP_
 from .body import HAND_THICK, HEAD_RADIUS, RADII, Body
 from .geometry import (
     Vec,
@@ -18,7 +20,7 @@ from .geometry import (
     sub,
     unit,
 )
-from .lay import Layout, PropShape, lowest, side_word
+from .lay import SHAPE_WORDS, Layout, PropShape, lowest, side_word
 from .reach import Reach, contacts
 
 CONTACT = 3.0  # cm: a hand or foot this close to a part's surface rests on it, and the words may say so
@@ -36,53 +38,99 @@ class Words:
     shared: str = ""
     part_side: str | None = None
     contact: bool = False
+    end: str = ""  # the hand or foot a contact is made with: '{end}' in the phrases
+    part: str = ""  # the noun the {o} side word qualifies
 
 
-def alt_text(laid: Layout, mirrored: bool = False) -> str:
+def _subject(template: str) -> str:
+    """The noun a phrase's {s} side word qualifies: the words after it ('{s} knee bent' -> knee)."""
+    after = template.split("{s}", 1)[1].strip() if "{s}" in template else ""
+    for noun in sorted(SIDE_NOUNS, key=len, reverse=True):
+        if after.startswith(noun):
+            return noun
+    return "side"
+
+
+# The side words, as each language says them of each noun ('derecha' of a knee, 'derecho' of an arm
+# in Spanish): a phrase says whose side it names, and the catalog gives the word for that noun.
+SIDE_NOUNS = {
+    "hand": (NP_("side of hand", "right"), NP_("side of hand", "left")),
+    "foot": (NP_("side of foot", "right"), NP_("side of foot", "left")),
+    "arm": (NP_("side of arm", "right"), NP_("side of arm", "left")),
+    "leg": (NP_("side of leg", "right"), NP_("side of leg", "left")),
+    "knee": (NP_("side of knee", "right"), NP_("side of knee", "left")),
+    "thigh": (NP_("side of thigh", "right"), NP_("side of thigh", "left")),
+    "hip": (NP_("side of hip", "right"), NP_("side of hip", "left")),
+    "shin": (NP_("side of shin", "right"), NP_("side of shin", "left")),
+    "ankle": (NP_("side of ankle", "right"), NP_("side of ankle", "left")),
+    "hip bone": (NP_("side of hip bone", "right"), NP_("side of hip bone", "left")),
+    "side": (NP_("side of side", "right"), NP_("side of side", "left")),
+    "upper arm": (NP_("side of upper arm", "right"), NP_("side of upper arm", "left")),
+    "elbow": (NP_("side of elbow", "right"), NP_("side of elbow", "left")),
+    "forearm": (NP_("side of forearm", "right"), NP_("side of forearm", "left")),
+    "front hip": (NP_("side of front hip", "right"), NP_("side of front hip", "left")),
+}
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """Writing a figure's phrases in a language: a phrase's template from the catalog, with the side
+    words ({s}, {o}) said as the language says them of the phrase's nouns."""
+
+    words: Language
+    facing: str
+    mirrored: bool
+
+    def side(self, which: str, noun: str) -> str:
+        """'near' or 'far' as the word for right or left, said of a noun."""
+        word = side_word(which, self.facing, self.mirrored)
+        return self.words.pgettext(f"side of {noun}", word)
+
+    def say(self, template: str, **values: str) -> str:
+        return self.words.gettext(template).format(**values)
+
+
+def alt_text(laid: Layout, mirrored: bool = False, words: Language | None = None) -> str:
     """The figure in words, from the same data: base, trunk, legs, arms, props."""
     figure = laid.figure
-    side = figure.facing
-
-    def s(which: str) -> str:
-        return side_word(which, side, mirrored)
-
+    say = Phrasing(words or language(), figure.facing, mirrored)
     base = laid.base
-    phrases = [base.label.format(under=s("far"))]
-    phrases += _trunk_phrases(laid, s)
-    phrases += _pair(laid, "leg", s)
-    phrases += _pair(laid, "arm", s)
-    phrases += _head_phrases(laid, s)
+    phrases = [say.say(base.label, under=say.side("far", "side"))]
+    phrases += _trunk_phrases(laid, say)
+    phrases += _pair(laid, "leg", say)
+    phrases += _pair(laid, "arm", say)
+    phrases += _head_phrases(laid, say)
     for shape in laid.props:
-        phrases.append(_prop_phrase(laid, shape, s))
+        phrases.append(_prop_phrase(laid, shape, say))
     text = ", ".join(p for p in phrases if p)
     return text[0].upper() + text[1:] + "."
 
 
-def _trunk_phrases(laid: Layout, s) -> list[str]:
+def _trunk_phrases(laid: Layout, say: Phrasing) -> list[str]:
     name = laid.figure.base
     out: list[str] = []
     if name == "supine":
         pelvis, shoulders = lowest(laid.body, "pelvis"), lowest(laid.body, "shoulders")
         if pelvis - shoulders > 8:
-            out.append("hips lifted")
+            out.append(say.say(N_("hips lifted")))
         if shoulders - laid.ground("shoulders") > 4:
-            out.append("head and shoulders lifted")
+            out.append(say.say(N_("head and shoulders lifted")))
     elif name == "prone":
         if laid.trunk <= -10:
-            out.append("chest lifted")
+            out.append(say.say(N_("chest lifted")))
     elif laid.base.upright:
         lean = laid.trunk
         if lean > 25:
-            out.append("folding forward" if name == "seated" else "leaning forward")
+            out.append(say.say(N_("folding forward") if name == "seated" else N_("leaning forward")))
         elif lean < -15:
-            out.append("leaning back")
+            out.append(say.say(N_("leaning back")))
         elif name == "kneeling" and abs(laid.figure.side_bend or 0) < 8:
-            out.append("trunk upright")
+            out.append(say.say(N_("trunk upright")))
     bend = laid.figure.side_bend or 0
     if abs(bend) >= 8:
         right = "near" if laid.figure.facing == "right" else "far"
         left = "far" if right == "near" else "near"
-        out.append(f"bending sideways to the {s(right if bend > 0 else left)}")
+        out.append(say.say(N_("bending sideways to the {s}"), s=say.side(right if bend > 0 else left, "side")))
     return out
 
 
@@ -121,48 +169,51 @@ def _leg_pose(laid: Layout, which: str) -> tuple[str, str] | None:
         foot_down = knee_down = False
     if laid.base.lying:
         if foot_down and knee >= 45:
-            return "{s} knee bent, foot on the floor", "knees bent, feet on the floor"
+            return N_("{s} knee bent, foot on the floor"), N_("knees bent, feet on the floor")
         if foot_down and knee < 30:
-            return "{s} leg long on the floor", "both legs long on the floor"
+            return N_("{s} leg long on the floor"), N_("both legs long on the floor")
         if hip >= 95 and knee >= 60:
-            return "{s} knee drawn toward the chest", "both knees drawn toward the chest"
+            return N_("{s} knee drawn toward the chest"), N_("both knees drawn toward the chest")
         if 20 <= hip < 95 and knee >= 45:
-            return "{s} knee bent in front", "both knees bent in front"
+            return N_("{s} knee bent in front"), N_("both knees bent in front")
         if hip >= 40 and knee < 30:
-            return "{s} leg raised", "both legs raised"
+            return N_("{s} leg raised"), N_("both legs raised")
         if -20 < hip < 30 and knee < 30:
-            return "{s} leg long", "both legs long"
+            return N_("{s} leg long"), N_("both legs long")
         if hip <= -15 and knee >= 45:
-            return "{s} thigh taken back, knee bent", "thighs taken back, knees bent"
+            return N_("{s} thigh taken back, knee bent"), N_("thighs taken back, knees bent")
         if hip <= -15:
-            return "{s} leg reaching back", "both legs reaching back"
-        return ("{s} knee bent", "both knees bent") if knee >= 45 else ("{s} hip bent", "both hips bent")
+            return N_("{s} leg reaching back"), N_("both legs reaching back")
+        return (
+            (N_("{s} knee bent"), N_("both knees bent")) if knee >= 45 else (N_("{s} hip bent"), N_("both hips bent"))
+        )
     if figure.base == "seated" and hip >= 45 and knee < 30:
-        on_floor = " on the floor" if foot_down or knee_down else " lifted"
-        return "{s} leg long" + on_floor, "both legs long" + on_floor
+        if foot_down or knee_down:
+            return N_("{s} leg long on the floor"), N_("both legs long on the floor")
+        return N_("{s} leg long lifted"), N_("both legs long lifted")
     other = "far" if which == "near" else "near"
     other_down = laid.touches(f"{other} foot")
     if figure.base == "standing" and foot_down and knee < 30 and not other_down:
-        return "standing on the {s} leg", "standing on both legs"
+        return N_("standing on the {s} leg"), N_("standing on both legs")
     if figure.base == "standing" and hip >= 45 and knee >= 45 and not foot_down:
-        return "{s} knee lifted in front", "both knees lifted in front"
+        return N_("{s} knee lifted in front"), N_("both knees lifted in front")
     if knee_down and figure.base != "seated":
         if hip <= -5:
-            return "{s} knee down behind", "both knees down behind"
-        return "{s} knee on the floor", "both knees on the floor"
+            return N_("{s} knee down behind"), N_("both knees down behind")
+        return N_("{s} knee on the floor"), N_("both knees on the floor")
     if hip >= 45 and knee >= 45 and foot_down:
         if figure.base == "seated":
-            return "{s} knee bent, foot on the floor", "knees bent, feet on the floor"
-        return "{s} foot forward, knee bent", "both knees bent"
+            return N_("{s} knee bent, foot on the floor"), N_("knees bent, feet on the floor")
+        return N_("{s} foot forward, knee bent"), N_("both knees bent")
     if hip >= 45 and knee < 30:
-        return "{s} leg raised forward", "both legs raised forward"
+        return N_("{s} leg raised forward"), N_("both legs raised forward")
     if hip <= -10 and knee < 30:
-        return "{s} leg straight behind", "both legs straight behind"
+        return N_("{s} leg straight behind"), N_("both legs straight behind")
     if hip <= -10 and knee >= 45:
-        return "{s} foot lifted behind", "both feet lifted behind"
+        return N_("{s} foot lifted behind"), N_("both feet lifted behind")
     if -20 < hip < 20 and knee < 30:
-        return None if figure.base == "standing" else ("{s} leg straight", "both legs straight")
-    return ("{s} knee bent", "knees bent") if knee >= 45 else ("{s} hip bent", "hips bent")
+        return None if figure.base == "standing" else (N_("{s} leg straight"), N_("both legs straight"))
+    return (N_("{s} knee bent"), N_("knees bent")) if knee >= 45 else (N_("{s} hip bent"), N_("hips bent"))
 
 
 # --- arms and what the hands rest on -----------------------------------------------------------
@@ -185,18 +236,20 @@ def _arm_pose(laid: Layout, which: str) -> tuple[str, str] | None:
     arm = unit(sub(body.points[f"{which} elbow"], body.points[f"{which} shoulder"]))
     raised = angle_between(arm, mul(chest.u, -1.0))
     if raised <= 35 and elbow < 20:
-        return "{s} arm by the side", "arms by the sides"
+        return N_("{s} arm by the side"), N_("arms by the sides")
     if raised >= 150:
-        return "{s} arm overhead", "arms overhead"
+        return N_("{s} arm overhead"), N_("arms overhead")
     if out >= 50 and elbow < 30:
-        return "{s} arm out to the side", "arms out to the sides"
+        return N_("{s} arm out to the side"), N_("arms out to the sides")
     if 45 <= flexion < 150 and elbow < 30:
         up = laid.figure.base == "supine" and abs(laid.trunk) < 10
         return (
-            ("{s} arm reaching up", "arms reaching up") if up else ("{s} arm reaching forward", "arms reaching forward")
+            (N_("{s} arm reaching up"), N_("arms reaching up"))
+            if up
+            else (N_("{s} arm reaching forward"), N_("arms reaching forward"))
         )
     if flexion <= -30 and elbow < 30:
-        return "{s} arm reaching back", "arms reaching back"
+        return N_("{s} arm reaching back"), N_("arms reaching back")
     return None
 
 
@@ -247,60 +300,72 @@ def _prop_top(laid: Layout, slug: str) -> Vec | None:
 
 
 CONTACT_WORDS = {
-    # part: (one hand, both hands on their own sides, both hands on one part)
-    "thigh": ("{s} {end} on top of the {o} thigh", "{ends} on top of the thighs", "{ends} on top of the {o} thigh"),
-    "knee": ("{s} {end} on the {o} knee", "{ends} on the knees", "{ends} on the {o} knee"),
-    "shin": ("{s} {end} on the {o} shin", "{ends} on the shins", "{ends} on the {o} shin"),
-    "ankle": ("{s} {end} holding the {o} ankle", "{ends} holding the ankles", "{ends} holding the {o} ankle"),
-    "foot": ("{s} {end} holding the {o} foot", "{ends} holding the feet", "{ends} holding the {o} foot"),
-    "hip": ("{s} {end} on the {o} hip", "{ends} on the hips", "{ends} on the {o} hip"),
+    # part: (one hand, both hands on their own sides, both hands on one part), the noun of {o}
+    "thigh": (
+        N_("{s} {end} on top of the {o} thigh"),
+        N_("{ends} on top of the thighs"),
+        N_("{ends} on top of the {o} thigh"),
+        "thigh",
+    ),
+    "knee": (N_("{s} {end} on the {o} knee"), N_("{ends} on the knees"), N_("{ends} on the {o} knee"), "knee"),
+    "shin": (N_("{s} {end} on the {o} shin"), N_("{ends} on the shins"), N_("{ends} on the {o} shin"), "shin"),
+    "ankle": (
+        N_("{s} {end} holding the {o} ankle"),
+        N_("{ends} holding the ankles"),
+        N_("{ends} holding the {o} ankle"),
+        "ankle",
+    ),
+    "foot": (
+        N_("{s} {end} holding the {o} foot"),
+        N_("{ends} holding the feet"),
+        N_("{ends} holding the {o} foot"),
+        "foot",
+    ),
+    "hip": (N_("{s} {end} on the {o} hip"), N_("{ends} on the hips"), N_("{ends} on the {o} hip"), "hip"),
     "front hip": (
-        "{s} {end} just inside the {o} hip bone",
-        "{ends} just inside the hip bones",
-        "{ends} just inside the {o} hip bone",
+        N_("{s} {end} just inside the {o} hip bone"),
+        N_("{ends} just inside the hip bones"),
+        N_("{ends} just inside the {o} hip bone"),
+        "hip bone",
     ),
-    "belly": ("{s} {end} on the belly", "{ends} on the belly", "{ends} on the belly"),
-    "chest": ("{s} {end} on the chest", "{ends} on the chest", "{ends} on the chest"),
-    "lower back": ("{s} {end} under the lower back", "{ends} under the lower back", "{ends} under the lower back"),
-    "sacrum": ("{s} {end} under the sacrum", "{ends} under the sacrum", "{ends} under the sacrum"),
-    "floor": ("{s} {end} on the floor", "{ends} on the floor", "{ends} on the floor"),
+    "belly": (N_("{s} {end} on the belly"), N_("{ends} on the belly"), N_("{ends} on the belly"), ""),
+    "chest": (N_("{s} {end} on the chest"), N_("{ends} on the chest"), N_("{ends} on the chest"), ""),
+    "lower back": (
+        N_("{s} {end} under the lower back"),
+        N_("{ends} under the lower back"),
+        N_("{ends} under the lower back"),
+        "",
+    ),
+    "sacrum": (N_("{s} {end} under the sacrum"), N_("{ends} under the sacrum"), N_("{ends} under the sacrum"), ""),
+    "floor": (N_("{s} {end} on the floor"), N_("{ends} on the floor"), N_("{ends} on the floor"), ""),
     "forehead": (
-        "forehead resting on the {s} {end}",
-        "forehead resting on the {ends}",
-        "forehead resting on the {ends}",
+        N_("forehead resting on the {s} {end}"),
+        N_("forehead resting on the {ends}"),
+        N_("forehead resting on the {ends}"),
+        "",
     ),
-    "head": ("{s} {end} under the head", "{ends} under the head", "{ends} under the head"),
+    "head": (N_("{s} {end} under the head"), N_("{ends} under the head"), N_("{ends} under the head"), ""),
 }
+# Not under the head but on it; on a prop resting on the body.
+ON_HEAD = {
+    "head": (N_("{s} {end} on the head"), N_("{ends} on the head")),
+    "forehead": (N_("{s} {end} on the forehead"), N_("{ends} on the forehead")),
+}
+ON_PROP = (N_("{s} {end} on the {prop}"), N_("{ends} on the {prop}"))
 
 
 def _contact_words(laid: Layout, reach: Reach, kind: str) -> Words:
     if reach.part in ("forehead", "head") and not _under_head(laid, reach):
-        # Not under the head: on it.
-        part = reach.part
-        return Words(
-            "{s} " + kind + " on the " + part,
-            _plural(kind) + " on the " + part,
-            _plural(kind) + " on the " + part,
-            None,
-            True,
-        )
+        one, both = ON_HEAD[reach.part]
+        return Words(one, both, both, None, True, kind)
     if reach.prop:
+        one, both = ON_PROP
         label = _prop_top_label(laid, reach.part)
         return Words(
-            "{s} " + kind + " on the " + label,
-            _plural(kind) + " on the " + label,
-            _plural(kind) + " on the " + label,
-            None,
-            True,
+            one.replace("{prop}", label), both.replace("{prop}", label), both.replace("{prop}", label), None, True, kind
         )
-    one, own, shared = CONTACT_WORDS[reach.part]
-    return Words(
-        one.replace("{end}", kind),
-        own.replace("{ends}", _plural(kind)),
-        shared.replace("{ends}", _plural(kind)),
-        reach.part_side,
-        True,
-    )
+    one, own, shared, noun = CONTACT_WORDS[reach.part]
+    return Words(one, own, shared, reach.part_side, True, kind, noun)
 
 
 def _under_head(laid: Layout, reach: Reach) -> bool:
@@ -314,32 +379,44 @@ def _prop_top_label(laid: Layout, slug: str) -> str:
     return found.label if found is not None else slug.replace("-", " ")
 
 
-def _plural(kind: str) -> str:
-    return "hands" if kind == "hand" else "feet"
+ENDS = {"hand": (N_("hand"), N_("hands")), "foot": (N_("foot"), N_("feet"))}
 
 
-def _pair(laid: Layout, limb: str, s) -> list[str]:
+def _pair(laid: Layout, limb: str, say: Phrasing) -> list[str]:
     describe = _leg if limb == "leg" else _arm
     near, far = describe(laid, "near"), describe(laid, "far")
+
+    def values(found: Words, which: str | None, part_side: str | None) -> dict[str, str]:
+        out = {}
+        if found.end:
+            end, ends = ENDS[found.end]
+            out.update(end=say.say(end), ends=say.say(ends))
+            if which is not None:
+                out["s"] = say.side(which, found.end)
+        elif which is not None:
+            out["s"] = say.side(which, _subject(found.one))
+        if part_side is not None and found.part:
+            out["o"] = say.side(part_side, found.part)
+        return out
 
     def one(found: Words | None, which: str) -> str:
         if found is None:
             return ""
-        return found.one.format(s=s(which), o=s(found.part_side or which))
+        return say.say(found.one, **values(found, which, found.part_side or which))
 
     if near is not None and far is not None and near.one == far.one:
         if not near.contact:
-            return [near.both]
+            return [say.say(near.both)]
         if near.part_side is None and far.part_side is None:
-            return [near.shared]  # both on one part of the trunk, or one prop
+            return [say.say(near.shared, **values(near, None, None))]  # both on one part of the trunk, or one prop
         if (near.part_side, far.part_side) == ("near", "far"):
-            return [near.both]  # each on its own side
+            return [say.say(near.both, **values(near, None, None))]  # each on its own side
         if near.part_side == far.part_side:
-            return [near.shared.format(o=s(near.part_side))]  # both on one side's part
+            return [say.say(near.shared, **values(near, None, near.part_side))]  # both on one side's part
     return [one(near, "near"), one(far, "far")]
 
 
-def _head_phrases(laid: Layout, s) -> list[str]:
+def _head_phrases(laid: Layout, say: Phrasing) -> list[str]:
     """A head resting on an arm (lying on the side)."""
     if not laid.base.on_side:
         return []
@@ -352,29 +429,89 @@ def _head_phrases(laid: Layout, s) -> list[str]:
         ):
             d, _ = segment_distance(head, p[a], p[b])
             if d <= HEAD_RADIUS + r + 1.5 and min(p[a][1], p[b][1]) < head[1] - HEAD_RADIUS * 0.5:
-                return [f"head resting on the {s(which)} arm"]
+                return [say.say(N_("head resting on the {s} arm"), s=say.side(which, "arm"))]
     return []
 
 
-def _prop_phrase(laid: Layout, shape: PropShape, s) -> str:
+PART_PHRASES = {
+    # a body part as a prop's phrase names it, with its article: a side word where it has one
+    "head": NP_("body part", "the head"),
+    "shoulders": NP_("body part", "the shoulders"),
+    "chest": NP_("body part", "the chest"),
+    "waist": NP_("body part", "the waist"),
+    "lower back": NP_("body part", "the lower back"),
+    "sacrum": NP_("body part", "the sacrum"),
+    "pelvis": NP_("body part", "the pelvis"),
+    "hips": NP_("body part", "the hips"),
+    "front hip": NP_("body part", "the {s} front hip"),
+    "front hips": NP_("body part", "the front hips"),
+    "hip": NP_("body part", "the {s} hip"),
+    "thigh": NP_("body part", "the {s} thigh"),
+    "thighs": NP_("body part", "the thighs"),
+    "knee": NP_("body part", "the {s} knee"),
+    "knees": NP_("body part", "the knees"),
+    "shin": NP_("body part", "the {s} shin"),
+    "shins": NP_("body part", "the shins"),
+    "ankle": NP_("body part", "the {s} ankle"),
+    "ankles": NP_("body part", "the ankles"),
+    "foot": NP_("body part", "the {s} foot"),
+    "feet": NP_("body part", "the feet"),
+    "upper arm": NP_("body part", "the {s} upper arm"),
+    "upper arms": NP_("body part", "the upper arms"),
+    "elbow": NP_("body part", "the {s} elbow"),
+    "elbows": NP_("body part", "the elbows"),
+    "forearm": NP_("body part", "the {s} forearm"),
+    "forearms": NP_("body part", "the forearms"),
+    "hand": NP_("body part", "the {s} hand"),
+    "hands": NP_("body part", "the hands"),
+}
+
+
+def _part_phrase(text: str, laid: Layout, say: Phrasing) -> str:
+    """A body part as the figure data names it ('left ankle', 'near hand', 'thighs'), in words."""
+    first, _, rest = text.partition(" ")
+    which = None
+    if first in ("near", "far") and rest:
+        which, text = first, rest
+    elif first in ("right", "left") and rest:
+        which, text = ("near" if first == laid.figure.facing else "far"), rest
+    template = PART_PHRASES.get(text)
+    if template is None:
+        return ("the " + (say.side(which, "side") + " " if which else "") + text).strip()
+    noun = text.removesuffix("s") if text.endswith("s") and text.removesuffix("s") in SIDE_NOUNS else text
+    side = say.side(which, noun if noun in SIDE_NOUNS else "side") if which else ""
+    phrase = say.words.pgettext("body part", template)
+    return " ".join(phrase.format(s=side).split()) if "{s}" in template else phrase
+
+
+def _prop_name(shape: PropShape, say: Phrasing) -> str:
+    """A prop's name in a phrase, as rolled or folded where the figure draws it so."""
+    for shape_name, adjective in SHAPE_WORDS.items():
+        if shape.shape == shape_name and shape.label.startswith(adjective + " "):
+            template = N_("rolled {prop}") if adjective == "rolled" else N_("folded {prop}")
+            return say.say(template, prop=shape.label.removeprefix(adjective + " "))
+    return shape.label
+
+
+def _prop_phrase(laid: Layout, shape: PropShape, say: Phrasing) -> str:
     use = shape.placed
     assert use is not None
+    prop = _prop_name(shape, say)
 
     def part(text: str) -> str:
-        words = text.split(" ", 1)
-        if words[0] in ("near", "far") and len(words) > 1:
-            return f"{s(words[0])} {words[1]}"
-        if words[0] in ("right", "left") and len(words) > 1:
-            which = "near" if words[0] == laid.figure.facing else "far"
-            return f"{s(which)} {words[1]}"
-        return text
+        return _part_phrase(text, laid, say)
 
     if use.under is not None:
-        return f"{shape.label} under the {part(use.under)}"
+        return say.say(N_("{prop} under {part}"), prop=prop, part=part(use.under))
     if use.on is not None:
         other = next((o for o in laid.props if o.slug == use.on), None)
-        return f"{shape.label} resting on the {other.label}" if other else f"{shape.label} on the {part(use.on)}"
+        if other is not None:
+            return say.say(N_("{prop} resting on the {other}"), prop=prop, other=_prop_name(other, say))
+        return say.say(N_("{prop} on {part}"), prop=prop, part=part(use.on))
     if use.around is not None:
-        held = f", held in the {part(use.held)}" if use.held else ""
-        return f"{shape.label} around the {part(use.around)}{held}"
-    return f"{shape.label} in the {part(use.held or '')}"
+        if use.held:
+            return say.say(
+                N_("{prop} around {part}, held in {hand}"), prop=prop, part=part(use.around), hand=part(use.held)
+            )
+        return say.say(N_("{prop} around {part}"), prop=prop, part=part(use.around))
+    return say.say(N_("{prop} in {part}"), prop=prop, part=part(use.held or ""))

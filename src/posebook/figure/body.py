@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..model import Figure, Joints
+from ..model.words import N_
 from .geometry import Frame, Vec, add, along, cross, mix, mul, unit
 
 # Segment lengths in cm, after common anthropometric tables for an adult about 170 cm tall.
@@ -82,7 +83,7 @@ class Base:
 
 BASES: dict[str, Base] = {
     "supine": Base(
-        "lying on the back",
+        N_("lying on the back"),
         180,
         (("pelvis", "shoulders"),),
         {"hip": -3, "shoulder": -7.5, "ankle": 20},
@@ -91,7 +92,7 @@ BASES: dict[str, Base] = {
         head_rests=True,
     ),
     "prone": Base(
-        "lying face down",
+        N_("lying face down"),
         0,
         (("pelvis", "chest", "shoulders", "near elbow", "far elbow", "near wrist", "far wrist"),),
         {"ankle": 80, "hip": 3, "shoulder": 8},
@@ -100,13 +101,13 @@ BASES: dict[str, Base] = {
         head_rests=True,
     ),
     "side-lying": Base(
-        "lying on the {under} side", 180, (("pelvis", "shoulders"),), {"ankle": 30}, lying=True, on_side=True
+        N_("lying on the {under} side"), 180, (("pelvis", "shoulders"),), {"ankle": 30}, lying=True, on_side=True
     ),
-    "seated": Base("sitting", 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
-    "kneeling": Base("kneeling", 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
-    "standing": Base("standing", 90, (("near foot", "far foot"),)),
+    "seated": Base(N_("sitting"), 90, (("pelvis",),), {"hip": 90, "elbow": 54}),
+    "kneeling": Base(N_("kneeling"), 90, (("near knee", "far knee"),), {"knee": 90, "ankle": 90}),
+    "standing": Base(N_("standing"), 90, (("near foot", "far foot"),)),
     "all-fours": Base(
-        "on hands and knees",
+        N_("on hands and knees"),
         0,
         (("near hand", "far hand"), ("near knee", "far knee")),
         {"shoulder": 90, "hip": 90, "knee": 90, "ankle": 90, "head": -10},

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..i18n import language as words
 from ..model import Figure, Prop, slugify
 from .alt import alt_text
 from .lay import layout, props_from_key, props_key
@@ -45,16 +46,19 @@ class Drawing:
         return ", ".join(words) if words else ""
 
 
-def drawings(pose, props: dict[str, Prop], scale: float = SITE_PX_PER_CM) -> list[Drawing]:
-    """Every figure of a pose as published: for a sided pose, each position on each side."""
+def drawings(pose, props: dict[str, Prop], scale: float = SITE_PX_PER_CM, language: str = "en") -> list[Drawing]:
+    """Every figure of a pose as published: for a sided pose, each position on each side; its
+    alt text in the site's language."""
     if not pose.figures:
         return []
     figures = tuple(f.model_dump_json() for f in pose.figures)
-    return list(_drawings(pose.slug, pose.sided, figures, props_key(pose.figures, props), scale))
+    return list(_drawings(pose.slug, pose.sided, figures, props_key(pose.figures, props), scale, language))
 
 
 @functools.lru_cache(maxsize=1024)
-def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple, scale: float) -> tuple[Drawing, ...]:
+def _drawings(
+    slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple, scale: float, language: str
+) -> tuple[Drawing, ...]:
     # The site asks for a pose's drawings on its own page, on every step that uses it and for
     # its files; the card asks again. Pure, so each is drawn once per process.
     props = props_from_key(used)
@@ -67,7 +71,7 @@ def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple
             [(figure.side, False), ("left" if figure.side == "right" else "right", True)] if sided else [(None, False)]
         )
         for side, mirrored in sorted(sides, key=lambda item: item[0] != "right"):
-            alt = alt_text(laid, mirrored)
+            alt = alt_text(laid, mirrored, words(language))
             out.append(
                 Drawing(
                     slug, figure.position, side, mirrored, svg(drawn, alt, mirrored, scale), alt, box.width, box.height
@@ -76,9 +80,11 @@ def _drawings(slug: str, sided: bool, figures_json: tuple[str, ...], used: tuple
     return tuple(out)
 
 
-def figures_for(pose, props: dict[str, Prop], side: str | None, positions: list[str] | None = None) -> list[Drawing]:
+def figures_for(
+    pose, props: dict[str, Prop], side: str | None, positions: list[str] | None = None, language: str = "en"
+) -> list[Drawing]:
     """The figures a step shows: the positions it names (or all), on the side it starts with."""
-    found = drawings(pose, props)
+    found = drawings(pose, props, language=language)
     wanted = [p.lower() for p in positions] if positions else None
     chosen = [
         d

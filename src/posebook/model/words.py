@@ -15,6 +15,10 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's name for "a message, tran
     return message
 
 
+def NP_(context: str, message: str) -> str:  # noqa: N802 - the same, with the context it is said in
+    return message
+
+
 # posebook's own note, on every sequence page and printable, apart from any source's credit.
 DISCLAIMER = N_(
     "Every sequence here is general guidance for yoga students and teachers, not a substitute for "
