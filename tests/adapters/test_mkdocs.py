@@ -328,12 +328,19 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         assert a.find("meta", attrs={"name": "description"}) == b.find("meta", attrs={"name": "description"}), rel
 
 
-def test_sequence_page_links_to_both_cards_with_their_sizes(site):
+def test_sequence_page_links_to_both_cards_and_both_sheets_with_their_sizes(site):
     page = article(site, "sequences/iliopsoas-release")
     box = page.select_one(".pb-print")
-    assert box.get_text(" ", strip=True).startswith("Print the class card:")
+    lines = [p.get_text(" ", strip=True) for p in box.find_all("p")]
+    assert [line.split(":")[0] for line in lines] == ["Print the class card", "Take-home sheet"]
     links = box.find_all("a")
-    assert [a.get_text().split(" (")[0] for a in links] == ["A4", "Letter"]
+    assert [a.get_text().split(" (")[0] for a in links] == ["A4", "Letter", "A4", "Letter"]
+    assert [a["href"].rsplit("/", 1)[-1] for a in links] == [
+        "iliopsoas-release-a4.pdf",
+        "iliopsoas-release-letter.pdf",
+        "iliopsoas-release-student-a4.pdf",
+        "iliopsoas-release-student-letter.pdf",
+    ]
     for a in links:
         pdf = (site / "sequences/iliopsoas-release" / a["href"]).resolve()
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")

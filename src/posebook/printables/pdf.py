@@ -29,8 +29,18 @@ class PdfInfo:
     credit: str  # the source credit, in the XMP packet as dc:source; "" for none
 
 
+class UnfitError(RenderError):
+    """Parts of the printable that must each stay whole on one page (`data-keep`) do not fit one."""
+
+    def __init__(self, units: list[str]):
+        self.units = units
+        super().__init__("these parts do not fit on one page: " + ", ".join(units))
+
+
 def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
-    """Render a printable's HTML. Links relative to the page resolve against `site_url`."""
+    """Render a printable's HTML. Links relative to the page resolve against `site_url`. An element
+    marked `data-keep` must lie whole on one page, inside its margins: UnfitError names the ones that
+    do not, so that nothing is ever split or clipped in silence."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -45,11 +55,47 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
             raise RenderError(str(err.__cause__ or err)) from None
         if document.metadata.attachments:
             raise RenderError("it asks for attachments; a printable never carries files")
+        unfit = unfit_units(document)
+        if unfit:
+            raise UnfitError(unfit)
         document.metadata = _metadata(document.metadata, info)
         pdf = document.write_pdf(pdf_variant="pdf/ua-1", attachments=[])
     if problems:
         raise RenderError("it could not be made cleanly:\n" + "\n".join(problems))
     return pdf
+
+
+def unfit_units(document) -> list[str]:
+    """The `data-keep` values of the elements laid out over more than one page or past a page's
+    content box, in document order; or ["page"] when something else runs past it."""
+    found: dict[str, set[int]] = {}
+    unfit: list[str] = []
+    slack = 0.5  # CSS px: rounding
+
+    def walk(box, unit: str | None, page: int, right: float, bottom: float) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and element.get("data-keep") and unit is None:
+            unit = element.get("data-keep")
+            found.setdefault(unit, set()).add(page)
+        if box.position_x + box.margin_width() > right + slack or box.position_y + box.margin_height() > bottom + slack:
+            key = unit or "page"
+            if key not in unfit:
+                unfit.append(key)
+        for child in getattr(box, "children", ()):
+            walk(child, unit, page, right, bottom)
+
+    for number, page in enumerate(document.pages):
+        page_box = page._page_box
+        right = page_box.content_box_x() + page_box.width
+        bottom = page_box.content_box_y() + page_box.height
+        for child in page_box.children:
+            if type(child).__name__.endswith("MarginBox"):
+                continue
+            walk(child, None, number, right, bottom)
+    split = [unit for unit, pages in found.items() if len(pages) > 1 and unit not in unfit]
+    units = [unit for unit in unfit + split if unit != "page"]
+    # A part too tall for its page also pushes the boxes around it past the edge: name the part only.
+    return units or unfit
 
 
 def _tag_languages() -> None:

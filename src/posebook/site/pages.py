@@ -54,6 +54,7 @@ class CardLink:
     label: str  # "A4"
     rel: str  # path under docs/, e.g. cards/iliopsoas-release-a4.pdf
     size_bytes: int
+    kind: str = "card"  # "card": the teacher's class card; "student": the take-home sheet
 
 
 @dataclass(frozen=True)
