@@ -25,7 +25,6 @@ from .common import (
     page_url,
     qr_data_uri,
     step_ranges,
-    stylesheet,
     tick_sides,
 )
 from .pdf import PdfInfo
@@ -39,6 +38,7 @@ LYING_MM = 30.0
 # beside it, in the dose's column; under a wider one (lying) they run across the cell.
 NARROW_MM = 20.0
 TICK_MM = 6.5  # a tick box and the space under it
+
 
 @dataclass(frozen=True)
 class CardStep:
@@ -134,8 +134,7 @@ def _prop_line(item: ChecklistItem) -> PropLine:
 
 def card_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The card as HTML: everything the PDF shows, from the structured data only."""
-    css = stylesheet("card.css", paper)
-    return environment().get_template("card.html.j2").render(css=css, card=card(view, paper, settings))
+    return environment().get_template("card.html.j2").render(card=card(view, paper, settings))
 
 
 def card_info(sequence: Sequence) -> PdfInfo:

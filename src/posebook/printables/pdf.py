@@ -37,10 +37,11 @@ class UnfitError(RenderError):
         super().__init__("these parts do not fit on one page: " + ", ".join(units))
 
 
-def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
-    """Render a printable's HTML. Links relative to the page resolve against `site_url`. An element
-    marked `data-keep` must lie whole on one page, inside its margins: UnfitError names the ones that
-    do not, so that nothing is ever split or clipped in silence."""
+def html_to_pdf(html: str, info: PdfInfo, site_url: str, css: str = "") -> bytes:
+    """Render a printable's HTML with its stylesheet (the package's own CSS, read once per process).
+    Links relative to the page resolve against `site_url`. An element marked `data-keep` must lie
+    whole on one page, inside its margins: UnfitError names the ones that do not, so that nothing is
+    ever split or clipped in silence."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -48,8 +49,9 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
     fetcher = ConfinedFetcher(site_url=site_url, roots=[FONTS_DIR])
     with _warnings_as_errors() as problems:
         try:
+            stylesheets = [_stylesheet(css, problems)] if css else []
             document = weasyprint.HTML(string=html, base_url=site_url or None, url_fetcher=fetcher).render(
-                pdf_variant="pdf/ua-1"
+                pdf_variant="pdf/ua-1", stylesheets=stylesheets, font_config=_fonts()
             )
         except FatalURLFetchingError as err:
             raise RenderError(str(err.__cause__ or err)) from None
@@ -63,6 +65,33 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
     if problems:
         raise RenderError("it could not be made cleanly:\n" + "\n".join(problems))
     return pdf
+
+
+# What one renderer process keeps between printables: the fonts it has loaded, and its parsed
+# stylesheets (a card and a sheet, A4 and Letter). Both are made from the package's own files only.
+_FONTS = None
+_STYLESHEETS: dict[str, object] = {}
+
+
+def _fonts():
+    global _FONTS
+    if _FONTS is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONTS = FontConfiguration()
+    return _FONTS
+
+
+def _stylesheet(css: str, problems: list[str]):
+    if css not in _STYLESHEETS:
+        import weasyprint
+
+        before = len(problems)
+        sheet = weasyprint.CSS(string=css, url_fetcher=ConfinedFetcher("", [FONTS_DIR]), font_config=_fonts())
+        if len(problems) > before:
+            return sheet  # reported as an error by the caller; never kept
+        _STYLESHEETS[css] = sheet
+    return _STYLESHEETS[css]
 
 
 def unfit_units(document) -> list[str]:

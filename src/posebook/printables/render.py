@@ -18,7 +18,7 @@ from ..settings import CONFIG_FILE, Settings
 from ..views import SequenceView
 from .cache import cached, keep, printable_key
 from .card import card_html, card_info
-from .common import PAPERS
+from .common import PAPERS, stylesheet
 from .pdf import PdfInfo, RenderError, UnfitError, html_to_pdf
 from .sheet import sheet_html, sheet_info
 
@@ -32,6 +32,7 @@ class Kind:
     name: str  # as `posebook card --kind` and the site call it
     label: str  # in messages: "class card"
     suffix: str  # in file names: "" or "-student"
+    css: str  # its stylesheet, in the package's css/
     html: Callable[[SequenceView, str, Settings], str]
     info: Callable[[Sequence], PdfInfo]
     too_tall: str  # what to shorten when a step does not fit a page
@@ -42,6 +43,7 @@ KINDS = {
         "card",
         "class card",
         "",
+        "card.css",
         card_html,
         card_info,
         "shorten its cue, or give its stop cautions a short 'card:' wording",
@@ -50,6 +52,7 @@ KINDS = {
         "student",
         "take-home sheet",
         "-student",
+        "sheet.css",
         sheet_html,
         sheet_info,
         "shorten the instructions on its pose page or its cautions",
@@ -74,7 +77,13 @@ def filename(sequence: Sequence, kind: str, paper: str) -> str:
 
 
 def printable_html(view: SequenceView, kind: str, paper: str, settings: Settings) -> str:
+    """A printable as HTML: everything the PDF shows, from the structured data."""
     return KINDS[kind].html(view, paper, settings)
+
+
+def printable_css(kind: str, paper: str) -> str:
+    """A printable's stylesheet, for its paper."""
+    return stylesheet(KINDS[kind].css, paper)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class Job:
     """What a renderer needs to make one printable, and to say where a step that does not fit is written."""
 
     html: str
+    css: str
     info: PdfInfo
     site_url: str
     kind: str
@@ -91,11 +101,12 @@ class Job:
     steps: tuple[str, ...]  # pose names in class order
 
 
-def job(view: SequenceView, kind: str, paper: str, settings: Settings, html: str) -> Job:
+def job(view: SequenceView, kind: str, paper: str, settings: Settings, html: str, css: str) -> Job:
     sequence = view.sequence
     path = settings.docs_dir / sequence.src_path
     return Job(
         html,
+        css,
         KINDS[kind].info(sequence),
         settings.site_url,
         kind,
@@ -110,13 +121,13 @@ def render_printable(
     view: SequenceView, kind: str, paper: str, settings: Settings, use_cache: bool = True
 ) -> tuple[bytes, bool]:
     """One printable's PDF bytes, and whether they came from the cache."""
-    html = printable_html(view, kind, paper, settings)
+    html, css = printable_html(view, kind, paper, settings), printable_css(kind, paper)
     folder = settings.cache_dir / CARDS_DIR if use_cache else None
-    key = printable_key(html)
+    key = printable_key(css + html)
     pdf = cached(folder, key)
     if pdf is not None:
         return pdf, True
-    pdf = render(job(view, kind, paper, settings, html))
+    pdf = render(job(view, kind, paper, settings, html, css))
     keep(folder, key, pdf)
     return pdf, False
 
@@ -124,7 +135,7 @@ def render_printable(
 def render(job: Job) -> bytes:
     """Render one printable; what cannot be made is a content problem of its sequence."""
     try:
-        return html_to_pdf(job.html, job.info, job.site_url)
+        return html_to_pdf(job.html, job.info, job.site_url, job.css)
     except UnfitError as err:
         raise ContentError([_unfit(job, unit) for unit in err.units]) from None
     except RenderError as err:
@@ -176,13 +187,13 @@ def build_printables(
         for kind in kinds:
             for paper in papers:
                 if only is None or (slug, kind, paper) in only:
-                    html = printable_html(view, kind, paper, settings)
-                    wanted.append((view, kind, paper, html, printable_key(html)))
+                    html, css = printable_html(view, kind, paper, settings), printable_css(kind, paper)
+                    wanted.append((view, kind, paper, html, css, printable_key(css + html)))
     found = [cached(folder, key) for *_, key in wanted]
     missing = [i for i, pdf in enumerate(found) if pdf is None]
-    jobs = [job(view, kind, paper, settings, html) for view, kind, paper, html, _ in (wanted[i] for i in missing)]
+    jobs = [job(v, kind, paper, settings, html, css) for v, kind, paper, html, css, _ in (wanted[i] for i in missing)]
     for i, pdf in zip(missing, _render_all(jobs, workers)):
-        keep(folder, wanted[i][4], pdf)
+        keep(folder, wanted[i][-1], pdf)
         found[i] = pdf
     return [
         Printable(
@@ -193,7 +204,7 @@ def build_printables(
             pdf,
             i not in missing,
         )
-        for i, ((view, kind, paper, _, _), pdf) in enumerate(zip(wanted, found))
+        for i, ((view, kind, paper, *_), pdf) in enumerate(zip(wanted, found))
     ]
 
 

@@ -31,7 +31,6 @@ from .common import (
     environment,
     page_url,
     qr_data_uri,
-    stylesheet,
 )
 from .pdf import PdfInfo
 
@@ -126,8 +125,7 @@ def _caution(caution: Caution, seen: dict[tuple[str, str, str], int], number: in
 
 def sheet_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The take-home sheet as HTML, from the structured data and the checked page bodies."""
-    css = stylesheet("sheet.css", paper)
-    return environment().get_template("sheet.html.j2").render(css=css, sheet=sheet(view, paper, settings))
+    return environment().get_template("sheet.html.j2").render(sheet=sheet(view, paper, settings))
 
 
 def sheet_info(sequence: Sequence) -> PdfInfo:
