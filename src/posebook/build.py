@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .model import Library
 from .printables.common import PAPER_LABELS
-from .printables.render import Printable, build_printables, warm_up
+from .printables.render import Printable, build_printables
 from .problems import ContentError
 from .read import try_load_library
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
@@ -66,8 +66,6 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     """Build a project: its library, views, pages and printables (all, those given as (slug, kind,
     paper), or none). Raises ContentError with every problem, before anything is written."""
     settings = project_settings(source)
-    if cards is not None:
-        warm_up()
     library, problems = try_load_library(settings)
     if problems:
         raise ContentError(problems)

@@ -7,7 +7,6 @@ sequence's step, in the format every other problem has."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,12 +208,12 @@ def build_printables(
 
 
 def _render_all(jobs: list[Job], workers: int | None) -> list[bytes]:
-    """Render over a pool of renderers that outlives the build, or in this process when there is
-    one job or WeasyPrint is already loaded here (a test, `posebook card`), unless told how many workers."""
+    """Render in this process, which keeps its fonts and stylesheets for the next printable and
+    the next build (`mkdocs serve`); over a pool of renderer processes when there are many, or
+    when told how many workers to use."""
     if workers is None:
-        count = 1 if "weasyprint" in sys.modules else min(len(jobs), os.cpu_count() or 1)
-    else:
-        count = min(len(jobs), workers)
+        workers = (os.cpu_count() or 1) if len(jobs) >= POOL_FROM else 1
+    count = min(len(jobs), workers)
     if count <= 1:
         return _gather([_attempt(job) for job in jobs])
     return _gather(list(_pool(count).map(_attempt, jobs)))
@@ -235,17 +234,11 @@ def _gather(results: list[bytes | list[Problem]]) -> list[bytes]:
     return [r for r in results if isinstance(r, bytes)]
 
 
+# Below this many renders, starting renderer processes (each loads WeasyPrint and its fonts) costs
+# more than it saves: the seed's four printables took 9–10 s in this process and 13–15 s over two
+# workers on a busy 2-core machine.
+POOL_FROM = 8
 _POOL = None  # (workers, executor): renderers with WeasyPrint loaded, kept for the next build
-
-
-def warm_up() -> None:
-    """Start loading WeasyPrint in the renderers' fork server now, while the library is read, unless
-    this process renders on its own. Costs a second core, not time."""
-    if "weasyprint" not in sys.modules and (os.cpu_count() or 1) > 1:
-        from multiprocessing import forkserver
-
-        _context()
-        forkserver.ensure_running()
 
 
 def _context():
