@@ -3,6 +3,7 @@ end-to-end tests that need a real site."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ def build(project: Path, docs: Path, site: Path) -> subprocess.CompletedProcess:
         cwd=project,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
 
 

@@ -1,6 +1,7 @@
 """The website built by MkDocs with the posebook hook, read back as HTML."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -314,7 +315,7 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         cwd=out,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "plain"
