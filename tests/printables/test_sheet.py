@@ -103,6 +103,11 @@ def test_every_caution_is_written_out_in_full_once(sheets, seed_view, paper):
         full = f"{words(caution.condition).rstrip('.')}. {words(caution.advice)}"
         assert text.count(full) == 1, full
     assert "Stop: You can feel a pulse beneath your hand, or a tingling spreads down the front of your thigh." in text
+    # Within a step, the stop signs come first.
+    massage = text[text.index("7. Massage the Iliopsoas") : text.index("8. Pelvic Tilts")]
+    labels = re.findall(r"(Stop|See a professional|Skip|Modify|Take care)(?: \([^)]*\))?: ", massage)
+    order = ["Stop", "See a professional", "Skip", "Modify", "Take care"]
+    assert labels[0] == "Stop" and labels == sorted(labels, key=order.index), labels
     assert text.index("Health note") < text.index("Before you start") < text.index("1. Diaphragmatic Breathing")
     assert text.index("Adapted from “8 Poses for Iliopsoas Release”") > text.index("8. Pelvic Tilts")
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..model import ACTION_LABELS, DISCLAIMER, Caution, Pose, Sequence
 from ..settings import Settings
 from ..site.markdown import minutes_text
-from ..views import ChecklistItem, SequenceView, StepView
+from ..views import ACTION_ORDER, ChecklistItem, SequenceView, StepView
 from .common import (
     DosePart,
     Picture,
@@ -99,7 +99,9 @@ def sheet(view: SequenceView, paper: str, settings: Settings) -> Sheet:
 
 
 def _step(step: StepView, scale: Scale, seen: dict, settings: Settings) -> SheetStep:
-    cautions = tuple(dict.fromkeys(_caution(c, seen, step.number) for c in step.cautions))
+    # Stop signs first, as on the card and the sequence page's panel.
+    ordered = sorted(step.cautions, key=lambda c: ACTION_ORDER.index(c.action))
+    cautions = tuple(dict.fromkeys(_caution(c, seen, step.number) for c in ordered))
     return SheetStep(
         number=step.number,
         pose=step.pose,
