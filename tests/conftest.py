@@ -142,12 +142,14 @@ def views_of(library, breath_seconds=(4.0, 6.0)):
     return build_views(library, breath_seconds)
 
 
-def card_pdf(library, slug: str, paper: str = "a4", **fields) -> bytes:
-    """A card of a fixture library, rendered without the cache."""
-    from posebook.printables.card import render_card
+def card_pdf(library, slug: str, paper: str = "a4", kind: str = "card", **fields) -> bytes:
+    """A printable of a fixture library (the class card, or kind="student" for the take-home sheet),
+    rendered without the cache."""
+    from posebook.printables.render import render_printable
 
     settings = settings_for(library.docs_dir, **fields)
-    pdf, _ = render_card(views_of(library, settings.breath_seconds).sequences[slug], paper, settings, use_cache=False)
+    view = views_of(library, settings.breath_seconds).sequences[slug]
+    pdf, _ = render_printable(view, kind, paper, settings, use_cache=False)
     return pdf
 
 

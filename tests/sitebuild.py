@@ -76,7 +76,7 @@ def build(
         cwd=project,
         capture_output=True,
         text=True,
-        env=ENV,
+        env={**ENV, "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
 
 

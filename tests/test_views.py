@@ -92,3 +92,36 @@ def test_a_step_knows_its_neighbours_time_and_cautions(library):
     assert short.seconds == (168.0, 192.0)
     assert [c.condition for c in lunge.cautions] == ["Your knee hurts"]
     assert [(e.caution.action, e.step.number) for e in short.panel] == [("modify", 1)]
+
+
+# A desk break: the lunge without its blanket, and the rest on a bolster the rest pose does not list.
+DESK_BREAK = {
+    "props/bolster.md": "---\nname: Bolster\nsummary: A firm cushion.\n---\n",
+    "sequences/desk.md": (
+        "---\ntitle: Desk break\nsummary: At work.\nsteps:\n"
+        "  - pose: low-lunge\n    sides: right-first\n    leave_out: [blanket]\n    phases:\n      - hold: 3 breaths\n"
+        "  - pose: rest\n    props:\n      - prop: bolster\n        use: under the knees\n    phases:\n"
+        "      - rest: 1 minute\n---\n"
+    ),
+}
+
+
+def test_the_props_checklist_follows_what_each_step_uses(tmp_path):
+    docs = write_library(tmp_path, DESK_BREAK)
+    library = load_library(docs, display_root=tmp_path)
+    views = views_of(library)
+    desk = views.sequences["desk"]
+    assert [(i.prop.slug, [(u.number, u.how) for u in i.uses]) for i in desk.checklist] == [
+        ("block", [(1, None)]),
+        ("bolster", [(2, "under the knees")]),
+    ]
+    # The other sequence still does the lunge with its blanket, and the prop page says which sequences need it.
+    assert "blanket" in [i.prop.slug for i in views.sequences["short"].checklist]
+    assert [s.slug for s in views.props["blanket"].sequences] == ["short"]
+    assert [s.slug for s in views.props["bolster"].sequences] == ["desk"]
+    page = render_pages(library, views, settings_for(docs))["sequences/desk.md"].markdown
+    props = section(page, "## Props by step")
+    assert "Blanket" not in props
+    assert "[Bolster](../props/bolster.md) — [step 2](#step-2-rest): under the knees" in props
+    before = section(page, "## Before you start")
+    assert "Blanket" not in before and "[Block](../props/block.md)" in before and "Bolster" in before

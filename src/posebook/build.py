@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Library
-from .printables.card import PAPER_LABELS, CardFile, build_cards
+from .printables.common import PAPER_LABELS
+from .printables.render import Printable, build_printables
 from .problems import ContentError
 from .read import try_load_library
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
@@ -36,7 +37,7 @@ class Build:
     library: Library
     views: Views
     pages: dict[str, PageOutput]  # every page of the site, by its path under docs/
-    cards: tuple[CardFile, ...]
+    cards: tuple[Printable, ...]  # every printable: class cards and take-home sheets
 
     @property
     def nav(self) -> list:
@@ -76,9 +77,9 @@ def project_settings(source: Settings | str | os.PathLike) -> Settings:
     return read_settings(path)
 
 
-def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str]] | None = ALL) -> Build:
-    """Build a project: its library, views, pages and cards (all, those given as (slug, paper), or
-    none). Raises ContentError with every problem, before anything is written."""
+def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str, str]] | None = ALL) -> Build:
+    """Build a project: its library, views, pages and printables (all, those given as (slug, kind,
+    paper), or none). Raises ContentError with every problem, before anything is written."""
     settings = project_settings(source)
     library, problems = try_load_library(settings)
     if problems:
@@ -86,10 +87,10 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     assert library is not None
     views = build_views(library, settings.breath_seconds, settings.language)
     if cards is None:
-        made: list[CardFile] = []
+        made: list[Printable] = []
     else:
         only = None if cards == ALL else set(cards)  # type: ignore[arg-type]
-        made = build_cards(views.sequences, settings, only=only)
-    links = tuple(CardLink(card.sequence, PAPER_LABELS[card.paper], card.rel, len(card.pdf)) for card in made)
+        made = build_printables(views.sequences, settings, only=only)
+    links = tuple(CardLink(p.sequence, PAPER_LABELS[p.paper], p.rel, len(p.pdf), p.kind) for p in made)
     pages = render_pages(library, views, settings, links)
     return Build(settings, library, views, pages, tuple(made))

@@ -76,6 +76,7 @@ class StepView:
     pose: Pose
     parts: tuple[PartView, ...]
     cautions: tuple[Caution, ...]  # the pose's own, then the step's
+    props: tuple[PropUse, ...]  # what this step uses: its own list, or the pose's less what it leaves out
     figures: tuple[Drawing, ...]  # on the side the step starts with
     seconds: Seconds
     typical: float
@@ -274,6 +275,7 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds, langua
                 pose=pose,
                 parts=parts,
                 cautions=(*pose.cautions, *step.cautions),
+                props=step_props(step, pose),
                 figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures, language)),
                 seconds=_sum(p.seconds for p in parts),
                 typical=sum(p.typical for p in parts),
@@ -291,6 +293,13 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds, langua
         _sum(s.seconds for s in steps),
         sum(s.typical for s in steps),
     )
+
+
+def step_props(step: Step, pose: Pose) -> tuple[PropUse, ...]:
+    """The props a step uses: the ones it names, or its pose's less those it leaves out."""
+    if step.props is not None:
+        return tuple(step.props)
+    return tuple(use for use in pose.props if use.prop not in step.leave_out)
 
 
 def _parts(step: Step, breath: Seconds) -> tuple[PartView, ...]:
@@ -360,7 +369,7 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
         add(use, None, None)
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
-        for use in pose.props:
+        for use in step_props(step, pose):
             add(use, number, pose)
     checklist = [
         ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))

@@ -1,6 +1,7 @@
 """The website built by MkDocs with the posebook hook, read back as HTML."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -377,7 +378,7 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         cwd=out,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
     assert built.returncode == 0, built.stderr
     plain = tmp_path / "plain"
@@ -391,12 +392,19 @@ def test_generate_builds_the_same_site_without_hooks(site, tmp_path):
         assert a.find("meta", attrs={"name": "description"}) == b.find("meta", attrs={"name": "description"}), rel
 
 
-def test_sequence_page_links_to_both_cards_with_their_sizes(site):
+def test_sequence_page_links_to_both_cards_and_both_sheets_with_their_sizes(site):
     page = article(site, "sequences/iliopsoas-release")
     facts = page.select_one(".pb-facts-line")
-    assert "Class card:" in facts.get_text()
+    text = facts.get_text(" ", strip=True)
+    assert text.index("Class card:") < text.index("Take-home sheet:")
     links = [a for a in facts.find_all("a") if a.get("type") == "application/pdf"]
-    assert [a.get_text() for a in links][:2] == ["A4", "Letter"]
+    assert [a.get_text() for a in links] == ["A4", "Letter", "A4", "Letter"]
+    assert [a["href"].rsplit("/", 1)[-1] for a in links] == [
+        "iliopsoas-release-a4.pdf",
+        "iliopsoas-release-letter.pdf",
+        "iliopsoas-release-student-a4.pdf",
+        "iliopsoas-release-student-letter.pdf",
+    ]
     for a in links:
         pdf = (site / "sequences/iliopsoas-release" / a["href"]).resolve()
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")

@@ -72,7 +72,13 @@ def test_an_installed_wheel_makes_a_card_from_another_folder(tmp_path):
     )
     assert installed.returncode == 0, installed.stderr
     shipped = {p.relative_to(target / "posebook").as_posix() for p in (target / "posebook").rglob("*") if p.is_file()}
-    assert {"printables/templates/card.html.j2", "printables/css/card.css", "site/templates/sequence.md.j2"} <= shipped
+    assert {
+        "printables/templates/card.html.j2",
+        "printables/css/card.css",
+        "printables/templates/sheet.html.j2",
+        "printables/css/sheet.css",
+        "site/templates/sequence.md.j2",
+    } <= shipped
     assert "i18n/locales/es/LC_MESSAGES/posebook.po" in shipped
     assert any(name.startswith("printables/fonts/") and name.endswith(".ttf") for name in shipped)
 
@@ -92,7 +98,7 @@ def test_an_installed_wheel_makes_a_card_from_another_folder(tmp_path):
         text=True,
     )
     assert card.returncode == 0, card.stdout + card.stderr
-    assert len(PdfReader(tmp_path / "c.pdf").pages) == 1
+    assert len(PdfReader(tmp_path / "c.pdf").pages) == 2  # the front and the back of one sheet
 
 
 def locked(lock: Path) -> dict[str, str]:

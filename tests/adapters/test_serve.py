@@ -1,6 +1,7 @@
 """`mkdocs serve`: an edited pose shows on its page, its backlinks and the sequence page on the
 next reload; a broken edit keeps the last good pages; editing pdf/ triggers a rebuild too."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -61,7 +62,7 @@ def served(tmp_path):
         cwd=tmp_path,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
     base = f"http://127.0.0.1:{port}/"
     try:

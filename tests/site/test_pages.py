@@ -99,6 +99,8 @@ RICH = {
 CARDS = (
     CardLink("evening", "A4", "cards/evening-a4.pdf", 45_000),
     CardLink("evening", "Letter", "cards/evening-letter.pdf", 46_000),
+    CardLink("evening", "A4", "cards/evening-student-a4.pdf", 70_000, "student"),
+    CardLink("evening", "Letter", "cards/evening-student-letter.pdf", 71_000, "student"),
 )
 
 

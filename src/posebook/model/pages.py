@@ -275,6 +275,16 @@ class Step(Model):
         "by position name; the card shows the first. "
         "Leave out to show them all.",
     )
+    leave_out: list[PropRef] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Props of the pose that this class does without, e.g. [therapy-table] when the class skips "
+        "the pose's progression on a table. They leave the class's props checklist unless another step uses them.",
+    )
+    props: list[PropUseField] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The props this step uses, in place of the pose's own list, written like a pose's props; "
+        "[] for none. Leave out to use the pose's props (less any in leave_out).",
+    )
 
     @field_validator("phases")
     @classmethod
@@ -288,6 +298,13 @@ class Step(Model):
                 "posebook_step",
                 "this step has no phases, so nobody knows how long to stay: add 'phases:' with a line such as "
                 "'- hold: 5 breaths'",
+                {},
+            )
+        if self.props is not None and self.leave_out:
+            raise PydanticCustomError(
+                "posebook_step",
+                "give either 'props:' (the props this step uses) or 'leave_out:' (props of the pose it does "
+                "without), not both",
                 {},
             )
         return self
