@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import language
 from .model import Library
-from .printables.common import PAPER_LABELS
+from .printables.common import paper_label
 from .printables.render import Printable, build_printables
 from .problems import ContentError
 from .read import try_load_library
@@ -91,6 +92,7 @@ def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str,
     else:
         only = None if cards == ALL else set(cards)  # type: ignore[arg-type]
         made = build_printables(views.sequences, settings, only=only)
-    links = tuple(CardLink(p.sequence, PAPER_LABELS[p.paper], p.rel, len(p.pdf), p.kind) for p in made)
+    words = language(settings.language)
+    links = tuple(CardLink(p.sequence, paper_label(p.paper, words), p.rel, len(p.pdf), p.kind) for p in made)
     pages = render_pages(library, views, settings, links)
     return Build(settings, library, views, pages, tuple(made))

@@ -287,9 +287,12 @@ def test_the_glossary_has_the_terms_the_pages_use(library):
 
 
 def test_the_source_is_credited(library):
+    from posebook.i18n import language
+    from posebook.model.words import credit
+
     source = library.sequences[SEQUENCE].source
     assert (
-        source.credit()
+        credit(source, language("en"))
         == "Adapted from “8 Poses for Iliopsoas Release” by Amber Burke and Bill Reif (Yoga International)."
     )
 

@@ -148,3 +148,31 @@ def test_english_is_the_language_of_the_message_ids():
     assert english.about(90) == "about 1½ minutes"
     assert language("pt-BR").catalog == "en"  # no Portuguese catalog yet: English, as the source
     assert language("es-MX").catalog == "es"
+
+
+@pytest.mark.parametrize("kind", ["card", "student"])
+def test_the_spanish_printables_say_posebooks_words_in_spanish_and_are_tagged_spanish(spanish_site, kind):
+    """The class card and the take-home sheet of a Spanish site: no English word of posebook's, in
+    the text or in the PDF's title, the links on the sequence page say 'Carta', and a screen reader
+    and the hyphenation take the PDF as Spanish."""
+    from pypdf import PdfReader
+
+    english = english_words()
+    folder = spanish_site / "cards"
+    suffix = "" if kind == "card" else "-student"
+    for paper in ("a4", "letter"):
+        reader = PdfReader(folder / f"liberar-el-psoas{suffix}-{paper}.pdf")
+        text = " ".join(page.extract_text() for page in reader.pages)
+        addresses = re.sub(r"https?://\S+", " ", re.sub(r"/\s+", "/", text))  # the site's address is no word
+        found = {w for w in re.findall(r"[A-Za-z]{3,}", addresses) if w.lower() in english}
+        assert not found, (kind, paper, sorted(found))
+        assert reader.trailer["/Root"]["/Lang"] == "es"
+        title = reader.metadata.title
+        assert title.endswith(": ficha de clase" if kind == "card" else ": hoja para casa"), title
+        assert re.search(r"Página 1 de \d", text)
+        assert "Adaptado de «Una secuencia de ejemplo», de Ana Autora y Berta Escritora (Editorial de Prueba)." in " ".join(
+            text.split()
+        )
+    soup = BeautifulSoup((spanish_site / "sequences/liberar-el-psoas/index.html").read_text("utf-8"), "html.parser")
+    links = [a.get_text() for a in soup.select(".pb-facts-line a[type='application/pdf']")]
+    assert links == ["A4", "Carta", "A4", "Carta"]

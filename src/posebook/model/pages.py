@@ -318,13 +318,6 @@ class Source(Model):
     publisher: ShortText | None = Field(None, description="Who published it.")
     url: ShortText | None = Field(None, description="Where to find it, if it is online.")
 
-    def credit(self) -> str:
-        authors = " and ".join(
-            [", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors
-        )
-        by = f" ({self.publisher})" if self.publisher else ""
-        return f"Adapted from “{self.title}” by {authors}{by}."
-
 
 class Sequence(_Page):
     """A sequence: its poses in class order, with sides, phases and cues, and whole-sequence cautions."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import Language, language
 from ..model import DISCLAIMER, Pose, Sequence
 from ..settings import Settings
-from ..site.markdown import minutes_text
 from ..views import ChecklistItem, SequenceView, StepView
 from .common import (
     CautionGroup,
@@ -24,8 +24,9 @@ from .common import (
     environment,
     page_url,
     qr_data_uri,
-    step_ranges,
+    text_width_mm,
     tick_sides,
+    where,
 )
 from .pdf import PdfInfo
 
@@ -38,6 +39,7 @@ LYING_MM = 30.0
 # beside it, in the dose's column; under a wider one (lying) they run across the cell.
 NARROW_MM = 20.0
 TICK_MM = 6.5  # a tick box and the space under it
+TICK_LABEL_PT = 11.0
 
 
 @dataclass(frozen=True)
@@ -63,19 +65,21 @@ class CardStep:
 @dataclass(frozen=True)
 class PropLine:
     item: ChecklistItem
-    where: str  # "Steps 3, 5", "Whole class"
+    where: str  # "Steps 3, 5", "Whole class", in the language
 
 
 @dataclass(frozen=True)
 class Card:
     sequence: Sequence
+    language: str  # the site's language code, as the PDF and its hyphenation use it
     paper: str
     steps: tuple[CardStep, ...]
     scale: Scale
+    ticks_mm: float  # the tick boxes' column: a box and the longest side's name beside it
     cautions: tuple[CautionGroup, ...]
     props: tuple[PropLine, ...]
     duration: str
-    breath: tuple[str, str]
+    breath: str  # "4–6"
     disclaimer: str
     credit: str
     page_url: str
@@ -88,25 +92,28 @@ def card(view: SequenceView, paper: str, settings: Settings) -> Card:
     shown = [step.figures[0] for step in view.steps if step.figures]
     scale = common_scale(shown, FIGURE_COLUMN_MM, FIGURE_HEIGHT_MM, LYING_MM)
     url = page_url(settings.site_url, sequence.src_path)
-    low, high = settings.breath_seconds
+    words = language(settings.language)
+    steps = tuple(_step(step, scale, settings, words) for step in view.steps)
     return Card(
         sequence=sequence,
+        language=settings.language,
         paper=paper,
-        steps=tuple(_step(step, scale, settings) for step in view.steps),
+        steps=steps,
         scale=scale,
-        cautions=caution_groups(view),
-        props=tuple(_prop_line(item) for item in view.checklist),
-        duration=minutes_text(view.seconds),
-        breath=(f"{low:g}", f"{high:g}"),
-        disclaimer=DISCLAIMER,
-        credit=credit(sequence),
+        ticks_mm=round(6.5 + max((text_width_mm(t, TICK_LABEL_PT) for s in steps for t in s.ticks), default=0.0), 2),
+        cautions=caution_groups(view, words),
+        props=tuple(_prop_line(item, words) for item in view.checklist),
+        duration=words.minutes(view.seconds),
+        breath=words.range(*settings.breath_seconds),
+        disclaimer=words.gettext(DISCLAIMER),
+        credit=credit(sequence, words),
         page_url=url,
         qr=qr_data_uri(url),
     )
 
 
-def _step(step: StepView, scale: Scale, settings: Settings) -> CardStep:
-    ticks = tick_sides(step.step.sides)
+def _step(step: StepView, scale: Scale, settings: Settings, words: Language) -> CardStep:
+    ticks = tick_sides(step.step.sides, words)
     stops = tuple(dict.fromkeys(c.card_text for c in step.cautions if c.action == "stop"))
     others = {(c.action, c.card_text) for c in step.cautions if c.action != "stop"}
     picture = scale.picture(step.figures[0]) if step.figures else None
@@ -116,7 +123,7 @@ def _step(step: StepView, scale: Scale, settings: Settings) -> CardStep:
         pose=step.pose,
         url=page_url(settings.site_url, step.pose.src_path),
         ticks=ticks,
-        dose=dose(step.parts, main_sides_shown=bool(ticks)),
+        dose=dose(step.parts, main_sides_shown=bool(ticks), words=words),
         cue=step.step.cue,
         stops=stops,
         more=len(others),
@@ -126,21 +133,22 @@ def _step(step: StepView, scale: Scale, settings: Settings) -> CardStep:
     )
 
 
-def _prop_line(item: ChecklistItem) -> PropLine:
+def _prop_line(item: ChecklistItem, words: Language) -> PropLine:
     numbers = [place.number for place in item.uses if place.number is not None]
     whole = any(place.number is None for place in item.uses)
-    return PropLine(item, "Whole class" if whole or not numbers else step_ranges(numbers))
+    return PropLine(item, where([] if whole else numbers, words))
 
 
 def card_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The card as HTML: everything the PDF shows, from the structured data only."""
-    return environment().get_template("card.html.j2").render(card=card(view, paper, settings))
+    template = environment(settings.language).get_template("card.html.j2")
+    return template.render(card=card(view, paper, settings))
 
 
-def card_info(sequence: Sequence) -> PdfInfo:
+def card_info(sequence: Sequence, words: Language) -> PdfInfo:
     return PdfInfo(
-        title=f"{sequence.title}: class card",
+        title=words.gettext("%(title)s: class card") % {"title": sequence.title},
         description=" ".join(sequence.summary.split()),
-        keywords=("yoga", "class card", sequence.title),
-        credit=credit(sequence),
+        keywords=("yoga", words.gettext("class card"), sequence.title),
+        credit=credit(sequence, words),
     )

@@ -6,19 +6,33 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from ..figure import Drawing
+from ..i18n import Language, language
 from ..model import ACTION_LABELS, SIDE_LABELS, Caution, Sequence
+from ..model.fields import Count
+from ..model.words import N_, NP_
+from ..model.words import credit as source_credit
 from ..problems import ContentError, Problem
 from ..views import ACTION_ORDER, PartView, SequenceView
 from .cache import CSS_DIR, FONTS_DIR, TEMPLATES_DIR
 
 PAPERS = {"a4": "A4", "letter": "letter"}  # paper -> CSS page size
-PAPER_LABELS = {"a4": "A4", "letter": "Letter"}
+PAPER_LABELS = {"a4": N_("A4"), "letter": N_("Letter")}
+# A phase as a dose line says it, in lower case: "contract 3 breaths".
+PHASE_WORDS = {
+    "contract": NP_("dose", "contract"),
+    "relax": NP_("dose", "relax"),
+    "stretch": NP_("dose", "stretch"),
+    "hold": NP_("dose", "hold"),
+    "rest": NP_("dose", "rest"),
+}
 # Pinned in the package (SIL Open Font License), so every machine makes the same printables.
 FONT_FILES = {
     "regular": "NotoSans-SemiCondensed.ttf",
@@ -81,11 +95,18 @@ def common_scale(drawings: Iterable[Drawing], column_mm: float, height_mm: float
 # --- a step's dose ------------------------------------------------------------------------------
 
 
+def paper_label(paper: str, words: Language) -> str:
+    """'A4', 'Letter' in the language."""
+    return words.gettext(PAPER_LABELS[paper])
+
+
 @dataclass(frozen=True)
 class DosePhase:
     kind: str  # contract, relax, stretch, hold, rest
+    word: str  # the kind as a dose line says it, in the language: "contract"
     amount: str  # "3 breaths"
     optional: bool
+    instead: bool  # done in place of the phase before it
     cue: str | None
 
 
@@ -95,38 +116,67 @@ class DosePart:
 
     label: str  # "" for the main part done on the sides the tick boxes show
     phases: tuple[DosePhase, ...]
-    repetitions: str  # "5–10", or ""
+    repetitions: Count | None  # None when done once
 
 
-def dose(parts: Iterable[PartView], main_sides_shown: bool) -> tuple[DosePart, ...]:
+def dose(parts: Iterable[PartView], main_sides_shown: bool, words: Language) -> tuple[DosePart, ...]:
     """A step's parts in words. The main part is unnamed when the tick boxes already say its sides."""
     out = []
     for part in parts:
-        words = [part.name] if part.name else []
+        said = [part.name] if part.name else []
         if part.optional:
-            words.append("optional")
+            said.append(words.gettext("optional"))
         side = SIDE_LABELS.get(part.sides, "")
         if side and not (part.name is None and main_sides_shown):
-            words.append(side)
-        label = ", ".join(words)
+            said.append(words.gettext(side))
+        label = ", ".join(said)
         out.append(
             DosePart(
                 label[:1].upper() + label[1:],
-                tuple(DosePhase(p.kind, p.amount.text, p.optional, p.cue) for p in part.phases),
-                str(part.repetitions) if part.repetitions else "",
+                tuple(
+                    DosePhase(
+                        p.kind,
+                        words.pgettext("dose", PHASE_WORDS[p.kind]),
+                        p.amount.text,
+                        p.optional,
+                        p.instead,
+                        p.cue,
+                    )
+                    for p in part.phases
+                ),
+                part.repetitions if part.repetitions and (part.repetitions.high or part.repetitions.low > 1) else None,
             )
         )
     return tuple(out)
 
 
-def tick_sides(sides: str | None) -> tuple[str, ...]:
+TICKS = {"right": N_("Right"), "left": N_("Left")}
+
+
+def tick_sides(sides: str | None, words: Language) -> tuple[str, ...]:
     """The sides a teacher ticks off, in the order the class does them."""
-    return {
-        "right-first": ("Right", "Left"),
-        "left-first": ("Left", "Right"),
-        "right": ("Right",),
-        "left": ("Left",),
-    }.get(sides or "none", ())
+    order = {"right-first": ("right", "left"), "left-first": ("left", "right"), "right": ("right",), "left": ("left",)}
+    return tuple(words.gettext(TICKS[side]) for side in order.get(sides or "none", ()))
+
+
+@functools.lru_cache(maxsize=8)
+def _advances(font: str) -> tuple[dict[str, str], dict[str, int], int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(FONTS_DIR / FONT_FILES[font], lazy=True) as ttf:
+        return (
+            dict(ttf.getBestCmap()),
+            {name: width for name, (width, _) in ttf["hmtx"].metrics.items()},
+            ttf["head"].unitsPerEm,
+        )
+
+
+def text_width_mm(text: str, size_pt: float, font: str = "regular") -> float:
+    """How wide a line of text is set in one of the printables' fonts (no kerning: a little generous)."""
+    cmap, widths, units = _advances(font)
+    missing = widths.get(".notdef", units // 2)
+    total = sum(widths.get(cmap.get(ord(c), ""), missing) for c in text)
+    return total / units * size_pt * 25.4 / 72
 
 
 # --- cautions, each once ------------------------------------------------------------------------
@@ -138,10 +188,7 @@ class CautionLine:
 
     caution: Caution
     steps: tuple[int, ...]
-
-    @property
-    def where(self) -> str:
-        return step_ranges(self.steps) if self.steps else "Whole class"
+    where: str  # "Steps 5, 6", "Whole class", in the language
 
 
 @dataclass(frozen=True)
@@ -151,7 +198,7 @@ class CautionGroup:
     lines: tuple[CautionLine, ...]
 
 
-def caution_groups(view: SequenceView, wording=lambda c: c.card_text) -> tuple[CautionGroup, ...]:
+def caution_groups(view: SequenceView, words: Language, wording=lambda c: c.card_text) -> tuple[CautionGroup, ...]:
     """The sequence's cautions grouped by what to do, stop first; a caution worded the same way on
     several steps is one line with all of them."""
     found: dict[tuple[str, str], tuple[Caution, list[int]]] = {}
@@ -162,16 +209,26 @@ def caution_groups(view: SequenceView, wording=lambda c: c.card_text) -> tuple[C
             steps.append(entry.step.number)
     groups = []
     for action in ACTION_ORDER:
-        lines = [CautionLine(c, tuple(steps)) for (act, _), (c, steps) in found.items() if act == action]
+        lines = [
+            CautionLine(c, tuple(steps), where(steps, words)) for (act, _), (c, steps) in found.items() if act == action
+        ]
         # The whole class's first, then in class order.
         lines.sort(key=lambda line: line.steps[:1] or (0,))
         if lines:
-            groups.append(CautionGroup(action, ACTION_LABELS[action], tuple(lines)))
+            groups.append(CautionGroup(action, words.gettext(ACTION_LABELS[action]), tuple(lines)))
     return tuple(groups)
 
 
-def step_ranges(numbers: Iterable[int]) -> str:
-    """'Step 3', 'Steps 2, 4, 7–9'."""
+def where(numbers: Iterable[int], words: Language) -> str:
+    """'Step 3', 'Steps 2, 4, 7–9', or 'Whole class' for none, in the language."""
+    numbers = sorted(set(numbers))
+    if not numbers:
+        return words.gettext("Whole class")
+    return words.ngettext("Step %(steps)s", "Steps %(steps)s", len(numbers)) % {"steps": step_ranges(numbers, words)}
+
+
+def step_ranges(numbers: Iterable[int], words: Language) -> str:
+    """'3', '2, 4, 7–9': runs of three or more steps as a range."""
     numbers = sorted(set(numbers))
     runs: list[list[int]] = []
     for n in numbers:
@@ -179,8 +236,7 @@ def step_ranges(numbers: Iterable[int]) -> str:
             runs[-1].append(n)
         else:
             runs.append([n])
-    text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
-    return ("Step " if len(numbers) == 1 else "Steps ") + text
+    return ", ".join(words.range(r[0], r[-1]) if len(r) > 2 else ", ".join(map(words.number, r)) for r in runs)
 
 
 # --- links and the QR code ------------------------------------------------------------------------
@@ -197,23 +253,32 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=0, dark="#000", light=None)
 
 
-def credit(sequence: Sequence) -> str:
-    return sequence.source.credit() if sequence.source else ""
+def credit(sequence: Sequence, words: Language) -> str:
+    """The credit of the sequence's source, in the language; '' when it has none."""
+    return source_credit(sequence.source, words) if sequence.source else ""
 
 
 # --- templates and fonts --------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=8)
+def environment(code: str = "en") -> jinja2.Environment:
+    """The printables' templates in a language: `_`, `ngettext` and `pgettext` speak it."""
+    words = language(code)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES_DIR), str(CSS_DIR)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        words.gettext, words.ngettext, newstyle=False, pgettext=words.pgettext, npgettext=words.npgettext
     )
     env.filters["squash"] = lambda text: " ".join(str(text).split())
+    env.filters["number"] = words.number
+    env.globals.update(language=words, either=lambda names: words.join(list(names), style="or"))
     return env
 
 
@@ -230,8 +295,23 @@ def font_uris() -> dict[str, str]:
     return found
 
 
-def stylesheet(name: str, paper: str) -> str:
-    """A printable's CSS for a paper size, with the pinned fonts."""
+def stylesheet(name: str, paper: str, code: str = "en") -> str:
+    """A printable's CSS for a paper size and language, with the pinned fonts."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper '{paper}': use a4 or letter")
-    return environment().get_template(name).render(fonts=font_uris(), page_size=PAPERS[paper])
+    template = environment(code).get_template(name)
+    return template.render(fonts=font_uris(), page_size=PAPERS[paper], page_of=page_of(language(code)))
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string: quoted, with quotes, backslashes and line ends escaped."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r' else c for c in text) + '"'
+
+
+def page_of(words: Language) -> Markup:
+    """'Page 1 of 2' as the CSS `content` of a page's margin box, in the language (safe CSS by
+    construction: every piece of text is a CSS string)."""
+    text = words.gettext("Page %(page)s of %(pages)s")
+    parts = re.split(r"(%\((?:page|pages)\)s)", text)
+    counters = {"%(page)s": "counter(page)", "%(pages)s": "counter(pages)"}
+    return Markup(" ".join(counters.get(part) or css_string(part) for part in parts if part))

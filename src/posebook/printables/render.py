@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Language, language
 from ..model import Sequence
 from ..problems import ContentError, Problem
 from ..settings import CONFIG_FILE, Settings
@@ -33,7 +34,7 @@ class Kind:
     suffix: str  # in file names: "" or "-student"
     css: str  # its stylesheet, in the package's css/
     html: Callable[[SequenceView, str, Settings], str]
-    info: Callable[[Sequence], PdfInfo]
+    info: Callable[[Sequence, Language], PdfInfo]
     too_tall: str  # what to shorten when a step does not fit a page
 
 
@@ -80,9 +81,9 @@ def printable_html(view: SequenceView, kind: str, paper: str, settings: Settings
     return KINDS[kind].html(view, paper, settings)
 
 
-def printable_css(kind: str, paper: str) -> str:
-    """A printable's stylesheet, for its paper."""
-    return stylesheet(KINDS[kind].css, paper)
+def printable_css(kind: str, paper: str, code: str = "en") -> str:
+    """A printable's stylesheet, for its paper and language."""
+    return stylesheet(KINDS[kind].css, paper, code)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def job(view: SequenceView, kind: str, paper: str, settings: Settings, html: str
     return Job(
         html,
         css,
-        KINDS[kind].info(sequence),
+        KINDS[kind].info(sequence, language(settings.language)),
         settings.site_url,
         kind,
         paper,
@@ -120,7 +121,7 @@ def render_printable(
     view: SequenceView, kind: str, paper: str, settings: Settings, use_cache: bool = True
 ) -> tuple[bytes, bool]:
     """One printable's PDF bytes, and whether they came from the cache."""
-    html, css = printable_html(view, kind, paper, settings), printable_css(kind, paper)
+    html, css = printable_html(view, kind, paper, settings), printable_css(kind, paper, settings.language)
     folder = settings.cache_dir / CARDS_DIR if use_cache else None
     key = printable_key(css + html)
     pdf = cached(folder, key)
@@ -186,7 +187,10 @@ def build_printables(
         for kind in kinds:
             for paper in papers:
                 if only is None or (slug, kind, paper) in only:
-                    html, css = printable_html(view, kind, paper, settings), printable_css(kind, paper)
+                    html, css = (
+                        printable_html(view, kind, paper, settings),
+                        printable_css(kind, paper, settings.language),
+                    )
                     wanted.append((view, kind, paper, html, css, printable_key(css + html)))
     found = [cached(folder, key) for *_, key in wanted]
     missing = [i for i, pdf in enumerate(found) if pdf is None]

@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
+from ..i18n import Language, language
 from ..model import ACTION_LABELS, DISCLAIMER, Caution, Pose, Sequence
 from ..settings import Settings
-from ..site.markdown import minutes_text
 from ..views import ACTION_ORDER, ChecklistItem, SequenceView, StepView
 from .common import (
     DosePart,
@@ -62,6 +62,7 @@ class SheetStep:
 @dataclass(frozen=True)
 class Sheet:
     sequence: Sequence
+    language: str  # the site's language code, as the PDF and its hyphenation use it
     paper: str
     steps: tuple[SheetStep, ...]
     scale: Scale
@@ -81,32 +82,34 @@ def sheet(view: SequenceView, paper: str, settings: Settings) -> Sheet:
         (step.figures[0] for step in view.steps if step.figures), FIGURE_COLUMN_MM, FIGURE_HEIGHT_MM, LYING_MM
     )
     seen: dict[tuple[str, str, str], int] = {}
-    before = tuple(_caution(c, seen, 0) for c in sequence.cautions)
+    words = language(settings.language)
+    before = tuple(_caution(c, seen, 0, words) for c in sequence.cautions)
     url = page_url(settings.site_url, sequence.src_path)
     return Sheet(
         sequence=sequence,
+        language=settings.language,
         paper=paper,
-        steps=tuple(_step(step, scale, seen, settings) for step in view.steps),
+        steps=tuple(_step(step, scale, seen, settings, words) for step in view.steps),
         scale=scale,
         before=before,
         props=view.checklist,
-        duration=minutes_text(view.seconds),
-        disclaimer=DISCLAIMER,
-        credit=credit(sequence),
+        duration=words.minutes(view.seconds),
+        disclaimer=words.gettext(DISCLAIMER),
+        credit=credit(sequence, words),
         page_url=url,
         qr=qr_data_uri(url),
     )
 
 
-def _step(step: StepView, scale: Scale, seen: dict, settings: Settings) -> SheetStep:
+def _step(step: StepView, scale: Scale, seen: dict, settings: Settings, words: Language) -> SheetStep:
     # Stop signs first, as on the card and the sequence page's panel.
     ordered = sorted(step.cautions, key=lambda c: ACTION_ORDER.index(c.action))
-    cautions = tuple(dict.fromkeys(_caution(c, seen, step.number) for c in ordered))
+    cautions = tuple(dict.fromkeys(_caution(c, seen, step.number, words) for c in ordered))
     return SheetStep(
         number=step.number,
         pose=step.pose,
         url=page_url(settings.site_url, step.pose.src_path),
-        dose=dose(step.parts, main_sides_shown=False),
+        dose=dose(step.parts, main_sides_shown=False, words=words),
         cue=step.step.cue,
         instructions=instructions(step.pose.body, settings),
         cautions=cautions,
@@ -114,28 +117,30 @@ def _step(step: StepView, scale: Scale, seen: dict, settings: Settings) -> Sheet
     )
 
 
-def _caution(caution: Caution, seen: dict[tuple[str, str, str], int], number: int) -> SheetCaution:
+def _caution(caution: Caution, seen: dict[tuple[str, str, str], int], number: int, words: Language) -> SheetCaution:
     """A caution in full the first time the sheet has it; after that, its condition and where it is."""
     condition = " ".join(caution.condition.split()).rstrip(".")
     advice = " ".join(caution.advice.split())
     key = (caution.action, condition, advice)
+    label = words.gettext(ACTION_LABELS[caution.action])
     earlier = seen.setdefault(key, number)
     if earlier != number:
-        return SheetCaution(ACTION_LABELS[caution.action], caution.applies_to, condition, earlier)
-    return SheetCaution(ACTION_LABELS[caution.action], caution.applies_to, f"{condition}. {advice}", None)
+        return SheetCaution(label, caution.applies_to, condition, earlier)
+    return SheetCaution(label, caution.applies_to, f"{condition}. {advice}", None)
 
 
 def sheet_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The take-home sheet as HTML, from the structured data and the checked page bodies."""
-    return environment().get_template("sheet.html.j2").render(sheet=sheet(view, paper, settings))
+    template = environment(settings.language).get_template("sheet.html.j2")
+    return template.render(sheet=sheet(view, paper, settings))
 
 
-def sheet_info(sequence: Sequence) -> PdfInfo:
+def sheet_info(sequence: Sequence, words: Language) -> PdfInfo:
     return PdfInfo(
-        title=f"{sequence.title}: take-home sheet",
+        title=words.gettext("%(title)s: take-home sheet") % {"title": sequence.title},
         description=" ".join(sequence.summary.split()),
-        keywords=("yoga", "home practice", sequence.title),
-        credit=credit(sequence),
+        keywords=("yoga", words.gettext("home practice"), sequence.title),
+        credit=credit(sequence, words),
     )
 
 
