@@ -226,6 +226,8 @@ def test_two_builds_in_two_folders_are_identical(tmp_path):
             "PYTHONHASHSEED": seed,
             "SOURCE_DATE_EPOCH": "1700000000",
             "NO_MKDOCS_2_WARNING": "1",
+            # The copy's own package, so that each folder builds with the code under test.
+            "PYTHONPATH": str(project / "src"),
         }
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True

@@ -69,7 +69,6 @@ class Scale:
 
     mm_per_cm: float
     column_mm: float  # the width of the figure column: the widest figure at this scale
-    tallest_mm: float
 
     def picture(self, drawing: Drawing) -> Picture:
         data = base64.b64encode(drawing.svg.encode("utf-8")).decode("ascii")
@@ -89,7 +88,7 @@ def common_scale(drawings: Iterable[Drawing], column_mm: float, height_mm: float
     tallest = max((d.height for d in drawings), default=0.0)
     fit = min(column_mm / max(widest, 1.0), height_mm / max(tallest, 1.0))
     scale = max(fit, lying_mm / LYING_CM)
-    return Scale(scale, max(widest * scale, lying_mm), tallest * scale)
+    return Scale(scale, max(widest * scale, lying_mm))
 
 
 # --- a step's dose ------------------------------------------------------------------------------

@@ -76,10 +76,20 @@ _STYLESHEETS: dict[str, object] = {}
 def _fonts():
     global _FONTS
     if _FONTS is None:
+        import atexit
+
         from weasyprint.text.fonts import FontConfiguration
 
         _FONTS = FontConfiguration()
+        # Let it remove its folder of fonts while the interpreter can still run its clean-up.
+        atexit.register(_forget_fonts)
     return _FONTS
+
+
+def _forget_fonts() -> None:
+    global _FONTS
+    _FONTS = None
+    _STYLESHEETS.clear()
 
 
 def _stylesheet(css: str, problems: list[str]):

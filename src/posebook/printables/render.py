@@ -263,5 +263,9 @@ def _pool(count: int):
         _POOL[1].shutdown(wait=False, cancel_futures=True)
         _POOL = None
     if _POOL is None:
+        import atexit
+
         _POOL = (count, ProcessPoolExecutor(max_workers=count, mp_context=_context()))
+        # Stopped while the interpreter can still run its clean-up, not in its teardown.
+        atexit.register(_POOL[1].shutdown)
     return _POOL[1]
