@@ -49,8 +49,10 @@ def words(text: str) -> str:
 
 
 def page_text(path: Path, page: int) -> str:
-    """A page's text in reading order, with words broken at the end of a line by a hyphen joined again."""
-    return re.sub(r"(\w)- (\w)", r"\1-\2", words(PdfReader(path).pages[page].extract_text()))
+    """A page's text in reading order, with words broken at the end of a line joined again: a word's
+    own hyphen stays, a hyphen that hyphenation added (U+2010) goes."""
+    text = words(PdfReader(path).pages[page].extract_text())
+    return re.sub(r"(\w)\u2010 (\w)", r"\1\2", re.sub(r"(\w)- (\w)", r"\1-\2", text))
 
 
 def text_of(path: Path) -> str:

@@ -176,3 +176,19 @@ def test_the_spanish_printables_say_posebooks_words_in_spanish_and_are_tagged_sp
     soup = BeautifulSoup((spanish_site / "sequences/liberar-el-psoas/index.html").read_text("utf-8"), "html.parser")
     links = [a.get_text() for a in soup.select(".pb-facts-line a[type='application/pdf']")]
     assert links == ["A4", "Carta", "A4", "Carta"]
+
+
+def test_the_spanish_card_hyphenates_as_spanish_does(spanish_site):
+    """The back of the card hyphenates its running text, at the places Spanish breaks a word."""
+    import pyphen
+    from pypdf import PdfReader
+
+    spanish = pyphen.Pyphen(lang="es")
+    breaks = []
+    for paper in ("a4", "letter"):
+        reader = PdfReader(spanish_site / "cards" / f"liberar-el-psoas-{paper}.pdf")
+        text = " ".join(page.extract_text() for page in reader.pages)
+        breaks += re.findall(r"(\w+)\u2010\s+(\w+)", text)
+    assert breaks, "nothing on the Spanish cards is hyphenated"
+    for head, tail in breaks:
+        assert len(head) in spanish.positions(head + tail), (head, tail)
