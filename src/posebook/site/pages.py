@@ -124,6 +124,9 @@ def render_page(
         markdown = env.get_template("pose.md.j2").render(common, view=views.poses[page.slug], body=_body(page))
     elif isinstance(page, Sequence):
         meta["description"] = squash(page.summary)
+        # A sequence is read step by step: its column takes the width the site's navigation had on a
+        # wide screen (the tabs above still lead everywhere; on a phone the menu is unchanged).
+        meta["hide"] = ["navigation"]
         view = views.sequences[page.slug]
         intro, rest = split_introduction(page.body)
         markdown = env.get_template("sequence.md.j2").render(
