@@ -78,7 +78,8 @@ class Card:
     ticks_mm: float  # the tick boxes' column: a box and the longest side's name beside it
     cautions: tuple[CautionGroup, ...]
     props: tuple[PropLine, ...]
-    duration: str
+    duration: str  # "about 23 minutes": the typical time, as the sequence page gives it
+    span: str  # "15–34 minutes": from the shortest to the longest way through
     breath: str  # "4–6"
     disclaimer: str
     credit: str
@@ -103,7 +104,8 @@ def card(view: SequenceView, paper: str, settings: Settings) -> Card:
         ticks_mm=round(6.5 + max((text_width_mm(t, TICK_LABEL_PT) for s in steps for t in s.ticks), default=0.0), 2),
         cautions=caution_groups(view, words),
         props=tuple(_prop_line(item, words) for item in view.checklist),
-        duration=words.minutes(view.seconds),
+        duration=words.about(view.typical),
+        span=words.minutes_span(view.seconds),
         breath=words.range(*settings.breath_seconds),
         disclaimer=words.gettext(DISCLAIMER),
         credit=credit(sequence, words),

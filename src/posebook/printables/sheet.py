@@ -68,7 +68,8 @@ class Sheet:
     scale: Scale
     before: tuple[SheetCaution, ...]  # the whole sequence's cautions
     props: tuple[ChecklistItem, ...]
-    duration: str
+    duration: str  # "about 23 minutes": the typical time, as the sequence page gives it
+    span: str  # "15–34 minutes"
     disclaimer: str
     credit: str
     page_url: str
@@ -93,7 +94,8 @@ def sheet(view: SequenceView, paper: str, settings: Settings) -> Sheet:
         scale=scale,
         before=before,
         props=view.checklist,
-        duration=words.minutes(view.seconds),
+        duration=words.about(view.typical),
+        span=words.minutes_span(view.seconds),
         disclaimer=words.gettext(DISCLAIMER),
         credit=credit(sequence, words),
         page_url=url,
