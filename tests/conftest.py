@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import http.server
+import os
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The property tests draw the same examples on every run, so `make test` passes or fails the same way
+# on every machine; HYPOTHESIS_PROFILE=explore draws new ones (and a failure it finds becomes a test).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 BASE_LIBRARY = {
     "props/block.md": """\

@@ -159,8 +159,9 @@ def test_random_valid_libraries_load_and_their_cards_list_every_step(tmp_path_fa
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(root / "card.pdf").pages).split())
     found = re.findall(r"(?<![\w–])(\d{1,2}) ", text)
     for number, slug in enumerate(steps, start=1):
-        name = " ".join(library.poses[slug].name.split())
-        assert name in text, name
+        # A word too long for its line is broken where it must be: compare without the spaces.
+        name = "".join(library.poses[slug].name.split())
+        assert name in text.replace(" ", ""), name
         assert str(number) in found
 
 

@@ -57,7 +57,7 @@ def test_pose_page_shows_cautions_before_the_instructions(site):
     assert admonitions[-1].find_next("h2").get_text(strip=True).startswith("Set up")
     # Stop signs first, each with its icon's class and its word.
     looks = [next(c for c in a["class"] if c.startswith("pb-")) for a in admonitions]
-    assert looks == sorted(looks, key=["pb-stop", "pb-professional", "pb-modify", "pb-care"].index)
+    assert looks == sorted(looks, key=["pb-stop", "pb-professional", "pb-skip", "pb-modify", "pb-care"].index)
     stop = [a for a in admonitions if "pb-stop" in a["class"] and "pulse" in a.get_text()]
     assert stop and stop[0].select_one(".admonition-title").get_text().startswith("Stop:")
     used_in = next(h for h in page.find_all("h2") if h.get_text().startswith("Used in"))
@@ -245,9 +245,13 @@ def test_each_step_carries_its_time_phases_cue_cautions_and_instructions(site):
     for element in massage.find_all_next():
         if element is following:
             break
-        if element.name in ("div", "details") and {"pb-stop", "pb-professional", "pb-modify", "pb-care"} & set(
-            element.get("class", [])
-        ):
+        if element.name in ("div", "details") and {
+            "pb-stop",
+            "pb-professional",
+            "pb-skip",
+            "pb-modify",
+            "pb-care",
+        } & set(element.get("class", [])):
             inside.append(element)
     assert len(inside) == 11
 

@@ -169,14 +169,14 @@ def test_contract_relax_phases_and_breaths_follow_the_brief(library):
     steps = library.sequences[SEQUENCE].steps
     first = [timeline(s.phases) for s in steps]
     assert first == [
-        "hold 1-2 minutes",
+        "hold 1–2 minutes",
         "contract 3 breaths → relax 3 breaths",
         "contract 3 breaths → relax several breaths",
         "contract 3 breaths → relax 3 breaths",
         # The side bend is done instead of the hold, not after it (see below).
         "contract 3 breaths → relax 3 breaths → or instead stretch 3 breaths",
         "contract 3 breaths → relax 3 breaths → or instead stretch a few breaths",
-        "hold 1-5 minutes → relax a couple of breaths",
+        "hold 1–5 minutes → relax a couple of breaths",
         "contract 3 breaths → relax 3 breaths",
     ]
     assert [(p.name, p.sides, timeline(p.phases)) for p in steps[1].then] == [

@@ -130,7 +130,7 @@ def test_names_doses_and_cues_are_large_enough_to_read_from_the_mat(cards, seed_
     for step in seed_view.steps:
         assert step.pose.name in large, step.pose.name
     dose = words(" ".join(r.text for r in front if r.size >= 11))
-    for text in ["contract 3 breaths", "hold 1-5 minutes", "repeat 5–10 times", "or instead: stretch a few breaths"]:
+    for text in ["contract 3 breaths", "hold 1–5 minutes", "repeat 5–10 times", "or instead: stretch a few breaths"]:
         assert text in dose, text
     cues = re.sub(r"(\w)- (\w)", r"\1-\2", words(" ".join(r.text for r in front if r.size >= 10.5)))
     for step in seed_view.steps:

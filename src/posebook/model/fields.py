@@ -203,7 +203,8 @@ def _help(words: AmountWords) -> str:
 
 
 class Amount(Model):
-    """How long a phase lasts, as the teacher wrote it: a number, a range or an open count."""
+    """How long a phase lasts, as the teacher wrote it (a range set with an en dash): a number, a range
+    or an open count."""
 
     text: str
     low: float
@@ -259,7 +260,7 @@ def parse_amount(value: Any, words: AmountWords = ENGLISH_AMOUNTS) -> Any:
         )
     if match["word"]:
         low, high = vague[match["word"]]
-        return Amount(text=text, low=low, high=high, unit=unit)
+        return Amount(text=_dashed(text), low=low, high=high, unit=unit)
     low = float(match["low"].replace(",", "."))
     high = float(match["high"].replace(",", ".")) if match["high"] else None
     if low <= 0 or (high is not None and high <= low):
@@ -268,7 +269,12 @@ def parse_amount(value: Any, words: AmountWords = ENGLISH_AMOUNTS) -> Any:
             "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
             {"value": value},
         )
-    return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
+    return Amount(text=_dashed(text), low=low, high=high, or_more=bool(match["more"]), unit=unit)
+
+
+def _dashed(text: str) -> str:
+    """A range as print sets it, '1–2 minutes', however it was typed ('1-2', '1 - 2')."""
+    return re.sub(r"(\d)\s*-\s*(\d)", "\\1–\\2", text)
 
 
 def _amount_field(value: Any, info: ValidationInfo) -> Any:

@@ -79,7 +79,7 @@ class Card:
     cautions: tuple[CautionGroup, ...]
     props: tuple[PropLine, ...]
     duration: str  # "about 23 minutes": the typical time, as the sequence page gives it
-    span: str  # "15–34 minutes": from the shortest to the longest way through
+    span: str  # "15–34 minutes": from the shortest to the longest way through ("" for a class of a minute or two)
     breath: str  # "4–6"
     disclaimer: str
     credit: str
@@ -105,7 +105,7 @@ def card(view: SequenceView, paper: str, settings: Settings) -> Card:
         cautions=caution_groups(view, words),
         props=tuple(_prop_line(item, words) for item in view.checklist),
         duration=words.about(view.typical),
-        span=words.minutes_span(view.seconds),
+        span=words.minutes_span(view.seconds) if view.seconds[1] >= 120 else "",
         breath=words.range(*settings.breath_seconds),
         disclaimer=words.gettext(DISCLAIMER),
         credit=credit(sequence, words),

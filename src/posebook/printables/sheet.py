@@ -69,7 +69,7 @@ class Sheet:
     before: tuple[SheetCaution, ...]  # the whole sequence's cautions
     props: tuple[ChecklistItem, ...]
     duration: str  # "about 23 minutes": the typical time, as the sequence page gives it
-    span: str  # "15–34 minutes"
+    span: str  # "15–34 minutes" ("" for a class of a minute or two)
     disclaimer: str
     credit: str
     page_url: str
@@ -95,7 +95,7 @@ def sheet(view: SequenceView, paper: str, settings: Settings) -> Sheet:
         before=before,
         props=view.checklist,
         duration=words.about(view.typical),
-        span=words.minutes_span(view.seconds),
+        span=words.minutes_span(view.seconds) if view.seconds[1] >= 120 else "",
         disclaimer=words.gettext(DISCLAIMER),
         credit=credit(sequence, words),
         page_url=url,

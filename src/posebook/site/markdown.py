@@ -24,7 +24,7 @@ from ..model.words import PHASE_LABELS, credit
 CAUTION_LOOKS = {
     "stop": "pb-stop",
     "see-a-professional": "pb-professional",
-    "skip": "pb-modify",
+    "skip": "pb-skip",
     "modify": "pb-modify",
     "take-care": "pb-care",
 }
