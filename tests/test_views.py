@@ -125,3 +125,38 @@ def test_the_props_checklist_follows_what_each_step_uses(tmp_path):
     assert "[Bolster](../props/bolster.md) — [step 2](#step-2-rest): under the knees" in props
     before = section(page, "## Before you start")
     assert "Blanket" not in before and "[Block](../props/block.md)" in before and "Bolster" in before
+
+
+def test_a_stand_in_is_named_for_the_steps_where_it_will_do(tmp_path):
+    """A pillow stands in for the block under the head in one pose, not under the sacrum in another:
+    the checklist says so per step, and a stand-in every step allows is said once for the prop."""
+    files = {
+        "props/pillow.md": "---\nname: Pillow\nsummary: Soft.\n---\n",
+        "poses/head-rest.md": (
+            "---\nname: Head Rest\nsummary: Lie down.\nprops:\n  - prop: block\n    use: under the head\n"
+            "    instead: [pillow]\n  - prop: blanket\n    instead: [pillow]\n---\nBody.\n"
+        ),
+        "poses/bridge.md": (
+            "---\nname: Bridge\nsummary: Lift.\nprops:\n  - prop: block\n    use: under the sacrum\n"
+            "  - prop: blanket\n    instead: [pillow]\n---\nBody.\n"
+        ),
+        "sequences/two.md": (
+            "---\ntitle: Two\nsummary: Two poses.\nsteps:\n  - pose: bridge\n    phases:\n      - hold: 3 breaths\n"
+            "  - pose: head-rest\n    phases:\n      - rest: 1 minute\n---\n"
+        ),
+    }
+    docs = write_library(tmp_path, files)
+    library = load_library(docs, display_root=tmp_path)
+    two = views_of(library).sequences["two"]
+    items = {item.prop.slug: item for item in two.checklist}
+    assert [p.slug for p in items["block"].instead_everywhere] == []
+    assert [(numbers, [p.slug for p in props]) for numbers, props in items["block"].instead_somewhere] == [
+        ((2,), ["pillow"])
+    ]
+    assert [p.slug for p in items["blanket"].instead_everywhere] == ["pillow"]
+    assert items["blanket"].instead_somewhere == ()
+    page = render_pages(library, views_of(library), settings_for(docs))["sequences/two.md"].markdown
+    props = section(page, "## Props by step")
+    assert "[step 1](#step-1-bridge): under the sacrum;" in props
+    assert "[step 2](#step-2-head-rest): under the head (or instead: [Pillow](../props/pillow.md))" in props
+    assert "[Blanket](../props/blanket.md); or instead: [Pillow](../props/pillow.md) —" in props

@@ -99,6 +99,7 @@ class PropPlace:
     number: int | None  # the step's number, None for the whole class
     pose: Pose | None
     how: str | None
+    instead: tuple[Prop, ...] = ()  # what can stand in for the prop here
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,23 @@ class ChecklistItem:
     quantity: int
     optional: bool
     uses: tuple[PropPlace, ...]
-    instead: tuple[Prop, ...]
+    instead: tuple[Prop, ...]  # every prop that stands in for it somewhere in the class
+
+    @property
+    def instead_everywhere(self) -> tuple[Prop, ...]:
+        """The stand-ins that will do wherever the class uses the prop."""
+        return tuple(p for p in self.instead if all(p in place.instead for place in self.uses))
+
+    @property
+    def instead_somewhere(self) -> tuple[tuple[tuple[int, ...], tuple[Prop, ...]], ...]:
+        """The other stand-ins, with the steps where each will do: ((4,), (bolster, pillow)), …"""
+        everywhere = self.instead_everywhere
+        found: dict[tuple[str, ...], tuple[tuple[Prop, ...], list[int]]] = {}
+        for place in self.uses:
+            only = tuple(p for p in place.instead if p not in everywhere)
+            if only and place.number is not None:
+                found.setdefault(tuple(p.slug for p in only), (only, []))[1].append(place.number)
+        return tuple((tuple(numbers), props) for props, numbers in found.values())
 
 
 @dataclass(frozen=True)
@@ -360,7 +377,7 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
         item = items.setdefault(use.prop, {"quantity": 1, "optional": True, "uses": [], "instead": []})
         item["quantity"] = max(item["quantity"], use.quantity)
         item["optional"] = item["optional"] and use.optional
-        item["uses"].append(PropPlace(number, pose, use.use))
+        item["uses"].append(PropPlace(number, pose, use.use, tuple(library.props[slug] for slug in use.instead)))
         for slug in use.instead:
             if library.props[slug] not in item["instead"]:
                 item["instead"].append(library.props[slug])

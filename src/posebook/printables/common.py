@@ -277,7 +277,11 @@ def environment(code: str = "en") -> jinja2.Environment:
     )
     env.filters["squash"] = lambda text: " ".join(str(text).split())
     env.filters["number"] = words.number
-    env.globals.update(language=words, either=lambda names: words.join(list(names), style="or"))
+    env.globals.update(
+        language=words,
+        either=lambda names: words.join(list(names), style="or"),
+        steps_named=lambda numbers: where(numbers, words),
+    )
     return env
 
 
