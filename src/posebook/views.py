@@ -226,6 +226,7 @@ class CautionEntry:
 
     action: str
     condition: str
+    text: str  # what the cautions index says: the card's short wording, or the condition and the advice
     places: tuple[CautionPlace, ...]
 
 
@@ -447,26 +448,26 @@ def _muscles(library: Library) -> tuple[MuscleView, ...]:
 
 
 def _cautions(library: Library, sequences: Mapping[str, SequenceView]) -> tuple[CautionEntry, ...]:
-    # The same condition on several pages is one entry.
-    entries: dict[tuple[str, str], list[CautionPlace]] = {}
+    # The same caution (what to do, when and how) on several pages is one entry.
+    entries: dict[tuple[str, str, str], list[CautionPlace]] = {}
+
+    def key(caution: Caution) -> tuple[str, str, str]:
+        return caution.action, caution.condition, " ".join(caution.card_text.split())
+
     for pose in library.poses.values():
         for caution in pose.cautions:
-            entries.setdefault((caution.action, caution.condition), []).append(
-                CautionPlace(pose=pose, applies_to=caution.applies_to)
-            )
+            entries.setdefault(key(caution), []).append(CautionPlace(pose=pose, applies_to=caution.applies_to))
     for view in sequences.values():
         for caution in view.sequence.cautions:
-            entries.setdefault((caution.action, caution.condition), []).append(
+            entries.setdefault(key(caution), []).append(
                 CautionPlace(sequence=view.sequence, applies_to=caution.applies_to)
             )
         for step in view.steps:
             for caution in step.cautions:
-                entries.setdefault((caution.action, caution.condition), []).append(
-                    CautionPlace(sequence=view.sequence, step=step)
-                )
+                entries.setdefault(key(caution), []).append(CautionPlace(sequence=view.sequence, step=step))
     out = []
     for action in ACTION_ORDER:
-        for (act, condition), places in sorted(entries.items(), key=lambda item: item[0][1]):
+        for (act, condition, text), places in sorted(entries.items(), key=lambda item: item[0][1:]):
             if act == action:
-                out.append(CautionEntry(action, condition, tuple(places)))
+                out.append(CautionEntry(action, condition, text, tuple(places)))
     return tuple(out)
