@@ -28,6 +28,9 @@ FLOOR_MARGIN = 3.0  # below the floor line, the same for every figure so floors 
 HALO = 1.6  # the gap kept around a limb or the head drawn over something else
 FAR_EDGE = 1.3  # the outline of a far limb
 ELEVATION = 35.0  # degrees: a body lying on its side is seen from in front and above, on the floor
+# degrees: a figure "seen from the front" is seen a little from its side too, so that a foot forward
+# and a knee down behind (a lunge) still show while the trunk bends sideways.
+FRONT_TURN = 35.0
 FLOOR_BEYOND = 4.0  # how far the floor seen from above goes beyond the body, toward and away from the viewer
 FAR_BEHIND = 6.0  # how far behind the trunk a limb's middle is, seen from the front, to count as far
 STROKE_RADII = {
@@ -111,8 +114,11 @@ def projector(laid: Layout):
         return (lambda p: (p[0], p[1] * c - (p[2] - near) * s)), (lambda p: p[2] * c + p[1] * s)
     if laid.figure.view == "front":
         right = laid.body.right
-        # Seen from in front: the body's right is on the viewer's left.
-        return (lambda p: (-p[2] * right, p[1])), (lambda p: p[0])
+        # Seen from in front (the body's right on the viewer's left), turned a little toward the
+        # body's near side.
+        t = math.radians(FRONT_TURN)
+        c, s = math.cos(t), math.sin(t)
+        return (lambda p: (-p[2] * right * c + p[0] * s, p[1])), (lambda p: p[0] * c + p[2] * right * s)
     return (lambda p: (p[0], p[1])), (lambda p: p[2])
 
 
