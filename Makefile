@@ -1,16 +1,25 @@
 # posebook: `make site` builds the website into site/, `make test` runs every test.
 # Both create .venv with the exact versions in requirements.lock and install the Debian
 # packages WeasyPrint needs when they are missing (as root, with apt-get).
+# `make site-properdocs` and `make site-zensical` build the same site into site/ with the tools
+# that come after MkDocs 1.6, each from its own venv and lock file (see the README).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Lighthouse for the browser tests, from the npm registry at the version package-lock.json pins.
+LIGHTHOUSE := tests/browser/lighthouse/node_modules/.installed
+PROPERDOCS_STAMP := .venv-properdocs/.installed
+ZENSICAL_STAMP := .venv-zensical/.installed
+# Material prints an end-of-life notice to stderr whenever the `mkdocs` command imports it; this
+# variable is Material's own switch for it and changes nothing else (the README says why).
+export NO_MKDOCS_2_WARNING := 1
 # WeasyPrint's libraries (site and cards); pdftoppm and chromium for the tests and screenshots.
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) poppler-utils chromium
 
-.PHONY: site test lint format serve check schema screenshots figures bench debian clean
+.PHONY: site site-properdocs site-zensical test lint format serve check schema screenshots figures bench debian clean
 
 # Dates in the site (the sitemap's) are those of the last commit, so two builds of one commit on two days
 # match byte for byte. Outside git: the newest change to the library. A value the caller sets wins.
@@ -23,11 +32,28 @@ site: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+# Zensical builds `posebook generate` output into its own folder, inside the project it builds;
+# site/ is replaced only once that build has succeeded.
+site-zensical: $(STAMP) $(ZENSICAL_STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
+	rm -rf build/zensical
+	$(BIN)/posebook generate build/zensical
+	cd build/zensical && ../../.venv-zensical/bin/zensical build --strict
+	rm -rf build/site.old
+	if [ -d site ]; then mv site build/site.old; fi
+	mv build/zensical/site site
+	rm -rf build/site.old build/zensical
+
+site-properdocs: $(PROPERDOCS_STAMP)
+	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
+	.venv-properdocs/bin/properdocs build --strict -f mkdocs.yml
+
+# The three-way comparison in tests/adapters builds the seed library with both other tools too.
+test: $(STAMP) $(PROPERDOCS_STAMP) $(ZENSICAL_STAMP) $(LIGHTHOUSE)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(TEST_PACKAGES)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	POSEBOOK_ALL_TOOLS=1 $(BIN)/python -m pytest
 
 serve: $(STAMP)
 	@$(MAKE) --no-print-directory debian PACKAGES="$(SITE_PACKAGES)"
@@ -72,6 +98,20 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+$(LIGHTHOUSE): tests/browser/lighthouse/package.json tests/browser/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "the browser tests need Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd tests/browser/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The other tools' venvs: exactly what their lock files list (--no-deps), and posebook itself
+# as an editable install, so ProperDocs runs the hook and Zensical finds posebook's Markdown extension.
+.venv-%/.installed: requirements-%.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "posebook needs Python 3.11 or newer")'
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-$*.lock
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
 # Installs the Debian packages in PACKAGES that are missing, or says how to.
 debian:
 	@missing=""; for p in $(PACKAGES); do \
@@ -88,4 +128,4 @@ debian:
 	fi
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache build

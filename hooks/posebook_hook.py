@@ -32,6 +32,17 @@ def on_startup(command, dirty=False, **kwargs):
     _COMMAND["name"] = command
 
 
+def on_config(config, **kwargs):
+    # posebook's pages are written with some Markdown extensions: render with them, whatever
+    # mkdocs.yml lists.
+    from posebook.settings import with_required_extensions
+
+    names, configs = with_required_extensions(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    config.markdown_extensions[:] = list(names)
+    config.mdx_configs.update(configs)
+    return config
+
+
 def on_pre_build(config, **kwargs):
     # The site folder is emptied right after this event: failing here keeps the last good site.
     from posebook.build import CACHED, build
@@ -112,7 +123,21 @@ def on_files(files, config, **kwargs):
         for card in result.cards:
             if card.from_cache:
                 _background().remember(card.rel, card.pdf)
+    if config["nav"] is None:  # a teacher's own nav wins
+        config["nav"] = result.nav
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    # The theme's previous and next links of a sequence's poses follow class order.
+    result = config.get(_BUILD)
+    previous, following = result.class_order if result is not None else ({}, {})
+    for links, attribute in ((previous, "previous_page"), (following, "next_page")):
+        for rel, other in links.items():
+            page, neighbour = files.get_file_from_path(rel), files.get_file_from_path(other) if other else None
+            if page is not None and page.page is not None:
+                setattr(page.page, attribute, neighbour.page if neighbour is not None else None)
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -1,5 +1,8 @@
 """Screenshots for review: the home page, a pose page and the sequence page at desktop and phone
-widths, in light and dark palettes, and every page of every card. Run by `make screenshots`."""
+widths, in light and dark palettes, and every page of every printable. Run by `make screenshots`.
+
+Figures and images are loaded before each capture (lazy images below the fold would be blank in a
+full-page screenshot otherwise)."""
 
 from __future__ import annotations
 
@@ -13,8 +16,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import guard, launch, serve  # noqa: E402
 
-PAGES = {"home": "", "pose": "poses/supported-bridge-variations/", "sequence": "sequences/iliopsoas-release/"}
-WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
+PAGES = {
+    "home": "",
+    "sequence": "sequences/iliopsoas-release/",
+    "pose": "poses/supported-bridge-variations/",
+    "poses": "poses/",
+    "props": "props/",
+}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+LOAD_EVERYTHING = """async () => {
+    document.querySelectorAll('img[loading="lazy"]').forEach(img => { img.loading = 'eager'; });
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise(done => requestAnimationFrame(done));
+    }
+    window.scrollTo(0, 0);
+    await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+}"""
 
 
 def main(site: Path, out: Path) -> int:
@@ -32,6 +51,7 @@ def main(site: Path, out: Path) -> int:
                     page = context.new_page()
                     for name, path in PAGES.items():
                         page.goto(base + path, wait_until="load")
+                        page.evaluate(LOAD_EVERYTHING)
                         target = out / f"{name}-{width_name}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
                         written.append(target)
@@ -39,9 +59,13 @@ def main(site: Path, out: Path) -> int:
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     for card in sorted((site / "cards").glob("*.pdf")):
-        subprocess.run(["pdftoppm", "-r", "100", "-png", str(card), str(out / f"card-{card.stem}")], check=True)
-        written += sorted(out.glob(f"card-{card.stem}*.png"))
+        for dpi in (50, 150):
+            subprocess.run(
+                ["pdftoppm", "-r", str(dpi), "-png", str(card), str(out / f"{card.stem}-{dpi}dpi")], check=True
+            )
+        written += sorted(out.glob(f"{card.stem}-*dpi*.png"))
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     if outside:

@@ -220,6 +220,57 @@ CASES = {
             "docs/poses/rest.md:4:9: error: props[0]: unknown prop 'blankt' (did you mean 'blanket'?)",
         ],
     ),
+    "step leaves out an unknown prop": (
+        {
+            "sequences/short.md": seq(
+                "  - pose: low-lunge\n    sides: right-first\n    leave_out: [blankit]\n"
+                "    phases:\n      - hold: 3 breaths\n"
+            )
+        },
+        [
+            "docs/sequences/short.md:7:17: error: steps[0].leave_out[0]: unknown prop 'blankit' (did you mean "
+            "'blanket'?)",
+        ],
+    ),
+    "step leaves out a prop its pose does not use": (
+        {
+            "sequences/short.md": seq(
+                "  - pose: low-lunge\n    sides: right-first\n    leave_out: [block, bolster]\n"
+                "    phases:\n      - hold: 3 breaths\n  - pose: rest\n    leave_out: [blanket]\n"
+                "    phases:\n      - rest: 1 minute\n"
+            ),
+            "props/bolster.md": "---\nname: Bolster\nsummary: A firm cushion.\n---\n",
+        },
+        [
+            "docs/sequences/short.md:7:24: error: steps[0].leave_out[1]: 'Low Lunge' does not use the prop 'bolster', "
+            "so the step cannot leave it out; its props are: block, blanket",
+            "docs/sequences/short.md:11:17: error: steps[1].leave_out[0]: 'Rest' does not use the prop 'blanket', so "
+            "the step cannot leave it out; its page lists no props",
+        ],
+    ),
+    "step uses an unknown prop": (
+        {
+            "sequences/short.md": seq(
+                "  - pose: rest\n    props:\n      - blankit\n      - prop: blok\n    phases:\n      - rest: 1 minute\n"
+            )
+        },
+        [
+            "docs/sequences/short.md:7:9: error: steps[0].props[0]: unknown prop 'blankit' (did you mean 'blanket'?)",
+            "docs/sequences/short.md:8:15: error: steps[0].props[1].prop: unknown prop 'blok' (did you mean 'block'?)",
+        ],
+    ),
+    "step gives both props and leave_out": (
+        {
+            "sequences/short.md": seq(
+                "  - pose: low-lunge\n    sides: right-first\n    props: [block]\n    leave_out: [blanket]\n"
+                "    phases:\n      - hold: 3 breaths\n"
+            )
+        },
+        [
+            "docs/sequences/short.md:5:5: error: steps[0]: give either 'props:' (the props this step uses) or "
+            "'leave_out:' (props of the pose it does without), not both",
+        ],
+    ),
     "missing substitute prop": (
         {"poses/rest.md": pose("props:\n  - prop: blanket\n    instead: [bolster]\n")},
         [
@@ -498,7 +549,7 @@ CASES.update(
             {"poses/rest.md": figure("  - base: kneeling\n    trunk: 0\n    near: {knee: 0}\n    far: {knee: 0}\n")},
             [
                 "docs/poses/rest.md:6:12: error: figures[0].trunk: a figure with base 'kneeling' rests on its knees, "
-                "but with these angles its lowest part is the right ankle, and the right knee floats 42 cm above the "
+                "but with these angles its lowest part is the right foot, and the right knee floats 43 cm above the "
                 "floor; check the angles",
             ],
         ),
@@ -511,7 +562,7 @@ CASES.update(
             },
             [
                 "docs/poses/rest.md:9:16: error: figures[0].props[0].under: the block is under the sacrum, but with "
-                "these angles the sacrum is 70 cm above it; change the angles so it rests there",
+                "these angles the sacrum is 74 cm above it; change the angles so it rests there",
             ],
         ),
         "figure side with a typo": (

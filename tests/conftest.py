@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import http.server
+import os
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # Subprocesses (mkdocs, posebook) run this checkout's package, not whichever one the virtual
 # environment has installed in editable mode.
 SUBPROCESS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": str(ROOT / "src")}
+
+# The property tests draw the same examples on every run, so `make test` passes or fails the same way
+# on every machine; HYPOTHESIS_PROFILE=explore draws new ones (and a failure it finds becomes a test).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 BASE_LIBRARY = {
     "props/block.md": """\
@@ -145,12 +153,14 @@ def views_of(library, breath_seconds=(4.0, 6.0)):
     return build_views(library, breath_seconds)
 
 
-def card_pdf(library, slug: str, paper: str = "a4", **fields) -> bytes:
-    """A card of a fixture library, rendered without the cache."""
-    from posebook.printables.card import render_card
+def card_pdf(library, slug: str, paper: str = "a4", kind: str = "card", **fields) -> bytes:
+    """A printable of a fixture library (the class card, or kind="student" for the take-home sheet),
+    rendered without the cache."""
+    from posebook.printables.render import render_printable
 
     settings = settings_for(library.docs_dir, **fields)
-    pdf, _ = render_card(views_of(library, settings.breath_seconds).sequences[slug], paper, settings, use_cache=False)
+    view = views_of(library, settings.breath_seconds).sequences[slug]
+    pdf, _ = render_printable(view, kind, paper, settings, use_cache=False)
     return pdf
 
 

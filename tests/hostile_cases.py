@@ -727,9 +727,10 @@ ROUND_TWO_PROBLEMS = {
         "docs/sequences/sssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
         "ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
         "ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"
-        "sss.md:1:1: error: the Letter card of 'sssssssssssssssssssssssssssssssssssss…' would "
-        "be published under the name 'ssssssssssssssssssssssssssssssssssssssss…', 257 bytes "
-        "long; a file system takes names of at most 255 bytes, so shorten the name it comes from",
+        "sss.md:1:1: error: the Letter take-home sheet of 'sssssssssssssssssssssssssssssssssssss…' "
+        "would be published under the name 'ssssssssssssssssssssssssssssssssssssssss…', 265 bytes "
+        "long (2 more files made from it too); a file system takes names of at most 255 bytes, so "
+        "shorten the name it comes from",
     ],
     "a page in the place of a pose page": [
         "docs/poses/low-lunge/index.md:1:1: error: docs/poses/low-lunge/index.md would be "
@@ -743,7 +744,7 @@ ROUND_TWO_PROBLEMS = {
     ],
     "a card committed to docs": [
         "docs/cards/short-a4.pdf:1:1: error: docs/cards/short-a4.pdf would be published as "
-        "site/cards/short-a4.pdf, where the A4 card of 'short' is published "
+        "site/cards/short-a4.pdf, where the A4 class card of 'short' is published "
         "(site/cards/short-a4.pdf); rename one of them",
     ],
     "two pages differing in letter case": [

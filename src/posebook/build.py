@@ -17,18 +17,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import store
+from .i18n import language
 from .model import Library
 from .preview import PLACEHOLDER
 from .printables.cache import cached, file_hash, package_files, printable_key
-from .printables.card import CARDS_DIR, PAPER_LABELS, PAPERS, CardFile, build_cards, card_filename, card_html
+from .printables.common import PAPER_LABELS, PAPERS, paper_label
 from .printables.coverage import covered, describe, missing
+from .printables.render import (
+    CARDS_DIR,
+    KINDS,
+    Printable,
+    build_printables,
+    filename,
+    printable_css,
+    printable_html,
+)
 from .problems import ContentError, Problem
 from .read import Reading, read_library
 from .read.files import page_kind
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
 from .site.links import AnchorCache, LinkSource, check_links, page_anchors
+from .site.navigation import class_order, site_nav
 from .site.outputs import SiteFile, check_site_files, page_dest
-from .site.pages import INDEX_PAGES, CardLink, PageOutput, render_page, render_pages
+from .site.pages import CardLink, PageOutput, generated_pages, render_page, render_pages
 from .views import Views, build_views
 
 ALL = "all"
@@ -49,13 +60,27 @@ class Build:
     library: Library
     views: Views
     pages: dict[str, PageOutput]  # every page of the site, by its path under docs/
-    cards: tuple[CardFile, ...]
-    pending: tuple[tuple[str, str], ...] = ()  # (slug, paper) of cards not made yet (CACHED)
+    cards: tuple[Printable, ...]  # every printable: class cards and take-home sheets
+    pending: tuple[tuple[str, str, str], ...] = ()  # (slug, kind, paper) of printables not made yet (CACHED)
+
+    @property
+    def nav(self) -> list:
+        """The site's navigation, in mkdocs.yml's shape."""
+        return site_nav(self.library, generated_pages(self.library), self.settings.language)
+
+    @property
+    def class_order(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """The previous and next page of each pose in class order, for the theme's footer."""
+        return class_order(self.views)
 
     @property
     def generated(self) -> tuple[Output, ...]:
         """The files posebook adds to the library: index pages nobody wrote, cards and figures."""
-        pages = [Output(rel, self.pages[rel].markdown) for rel in INDEX_PAGES if self.library.page_at(rel) is None]
+        pages = [
+            Output(rel, self.pages[rel].markdown)
+            for rel in generated_pages(self.library)
+            if self.library.page_at(rel) is None
+        ]
         cards = [Output(card.rel, card.pdf) for card in self.cards]
         figures = [Output(drawing.rel, drawing.svg) for drawing in self.views.figures]
         return (*pages, *cards, *figures)
@@ -76,76 +101,82 @@ def project_settings(source: Settings | str | os.PathLike) -> Settings:
     return read_settings(path)
 
 
-def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str]] | None = ALL) -> Build:
-    """Build a project: its library, views, pages and cards: all (ALL), those given as (slug, paper), those
-    already in the cache (CACHED: the preview; the rest are listed in Build.pending), or none (None:
-    `posebook check`, which still checks everything else). Raises ContentError with every problem, before
-    any card is made or anything is written."""
+def build(source: Settings | str | os.PathLike, cards: str | Iterable[tuple[str, str, str]] | None = ALL) -> Build:
+    """Build a project: its library, views, pages and printables: all (ALL), those given as (slug, kind,
+    paper), those already in the cache (CACHED: the preview; the rest are listed in Build.pending), or none
+    (None: `posebook check`, which still checks everything else). Raises ContentError with every problem,
+    before any printable is made or anything is written."""
     settings = project_settings(source)
     reading = read_library(settings)
     if reading.problems:
         raise ContentError(reading.problems)
     library = reading.library
     assert library is not None
-    views = build_views(library, settings.breath_seconds)
+    views = build_views(library, settings.breath_seconds, settings.language)
     only = None if cards in (ALL, CACHED, None) else set(cards)  # type: ignore[arg-type]
-    plan = plan_cards(views, settings, reading, look_up=cards is not None, work_out=cards != CACHED, only=only)
+    plan = plan_printables(views, settings, reading, look_up=cards is not None, work_out=cards != CACHED, only=only)
     files = site_files(settings, reading, views, plan)
     problems = check_site_files(files) + check_printable_text(settings, reading)
     if problems:
         raise ContentError(problems)
-    pages = render_pages(library, views, settings, _links(plan))
+    pages = render_pages(library, views, settings, _links(plan, settings))
     problems = check_pages(settings, reading, pages, [file.rel for file in files])
     if problems:
         raise ContentError(problems)
     if cards is None:
         return Build(settings, library, views, pages, ())
     if cards == CACHED:
-        made = [CardFile(p.slug, p.paper, p.rel, p.pdf or PLACEHOLDER, True) for p in plan if p.pdf is not None]
-        pending = tuple((p.slug, p.paper) for p in plan if p.pdf is None)
-        placeholders = [CardFile(p.slug, p.paper, p.rel, PLACEHOLDER, False) for p in plan if p.pdf is None]
+        made = [Printable(p.slug, p.kind, p.paper, p.rel, p.pdf, True) for p in plan if p.pdf is not None]
+        pending = tuple(p.id for p in plan if p.pdf is None)
+        placeholders = [Printable(p.slug, p.kind, p.paper, p.rel, PLACEHOLDER, False) for p in plan if p.pdf is None]
         return Build(settings, library, views, pages, (*made, *placeholders), pending)
-    wanted = {(p.slug, p.paper) for p in plan} if only is None else only
-    missing = {(p.slug, p.paper) for p in plan if p.pdf is None} & wanted
+    wanted = {p.id for p in plan} if only is None else only
+    missing = {p.id for p in plan if p.pdf is None} & wanted
     rendered = (
-        {(c.sequence, c.paper): c for c in build_cards(views.sequences, settings, only=missing)} if missing else {}
+        {(c.sequence, c.kind, c.paper): c for c in build_printables(views.sequences, settings, only=missing)}
+        if missing
+        else {}
     )
     made = [
-        rendered.get((p.slug, p.paper)) or CardFile(p.slug, p.paper, p.rel, p.pdf, True)
-        for p in plan
-        if (p.slug, p.paper) in wanted
+        rendered.get(p.id) or Printable(p.slug, p.kind, p.paper, p.rel, p.pdf, True) for p in plan if p.id in wanted
     ]
     if rendered:
-        # The sequence pages name each card's size: those of the cards just made change.
-        links = _links(plan, {(c.sequence, c.paper): len(c.pdf) for c in rendered.values()})
-        for slug in {slug for slug, _ in rendered}:
+        # The sequence pages name each printable's size: those of the ones just made change.
+        links = _links(plan, settings, {key: len(c.pdf) for key, c in rendered.items()})
+        for slug in {slug for slug, _, _ in rendered}:
             rel = library.sequences[slug].src_path
             pages[rel] = render_page(library, views, settings, rel, links)
     return Build(settings, library, views, pages, tuple(made))
 
 
 @dataclass(frozen=True)
-class CardPlan:
-    """A card the site has: where it goes, and its PDF if the cache has it (looked up by the hash of its HTML)."""
+class PrintablePlan:
+    """A printable the site has: where it goes, and its PDF if the cache has it (looked up by the hash of
+    its HTML and CSS)."""
 
     slug: str
+    kind: str  # card, student
     paper: str
     rel: str
     pdf: bytes | None
 
+    @property
+    def id(self) -> tuple[str, str, str]:
+        return (self.slug, self.kind, self.paper)
 
-def plan_cards(
+
+def plan_printables(
     views: Views,
     settings: Settings,
     reading: Reading | None = None,
     look_up: bool = True,
     work_out: bool = True,
-    only: set[tuple[str, str]] | None = None,
-) -> list[CardPlan]:
-    """Every card of the site, and its PDF if the cache has it. A card is kept under a hash of its HTML; the
-    HTML (a QR code, figures, a template) is made again only when a page of the library, a setting or the
-    card's own files changed since the card's hash was last worked out, and not at all without `work_out`
-    (the preview, which leaves that to the background): such a card has no PDF here."""
+    only: set[tuple[str, str, str]] | None = None,
+) -> list[PrintablePlan]:
+    """Every printable of the site, and its PDF if the cache has it. A printable is kept under a hash of its
+    HTML and CSS; the HTML (a QR code, figures, a template) is made again only when a page of the library, a
+    setting or the printables' own files changed since its hash was last worked out, and not at all without
+    `work_out` (the preview, which leaves that to the background): such a printable has no PDF here."""
     plan = []
     folder = settings.cache_dir / "cards"
     keys = settings.cache_dir / "card-keys"
@@ -158,31 +189,39 @@ def plan_cards(
         *(f"{path.name}={file_hash(path)}" for path in package_files()),
     )
     for slug, view in views.sequences.items():
-        for paper in PAPERS:
-            rel = f"{CARDS_DIR}/{card_filename(view.sequence, paper)}"
-            pdf = None
-            if look_up and (only is None or (slug, paper) in only):
-                name = hashlib.sha256(f"{inputs}\0{slug}\0{paper}".encode()).hexdigest()
-                kept = store.get(keys, name) if reading is not None else None
-                if kept is None and not work_out:
-                    plan.append(CardPlan(slug, paper, rel, None))
-                    continue
-                key = kept.decode("ascii") if kept else printable_key(card_html(view, paper, settings))
-                if not kept and reading is not None:
-                    store.put(keys, name, key.encode("ascii"))
-                pdf = cached(folder, key)
-            plan.append(CardPlan(slug, paper, rel, pdf))
+        for kind in KINDS:
+            for paper in PAPERS:
+                rel = f"{CARDS_DIR}/{filename(view.sequence, kind, paper)}"
+                pdf = None
+                if look_up and (only is None or (slug, kind, paper) in only):
+                    name = hashlib.sha256(f"{inputs}\0{slug}\0{kind}\0{paper}".encode()).hexdigest()
+                    kept = store.get(keys, name) if reading is not None else None
+                    if kept is None and not work_out:
+                        plan.append(PrintablePlan(slug, kind, paper, rel, None))
+                        continue
+                    key = (
+                        kept.decode("ascii")
+                        if kept
+                        else printable_key(
+                            printable_css(kind, paper, settings.language) + printable_html(view, kind, paper, settings)
+                        )
+                    )
+                    if not kept and reading is not None:
+                        store.put(keys, name, key.encode("ascii"))
+                    pdf = cached(folder, key)
+                plan.append(PrintablePlan(slug, kind, paper, rel, pdf))
     return plan
 
 
-def _links(plan: list[CardPlan], sizes: dict | None = None) -> tuple[CardLink, ...]:
+def _links(plan: list[PrintablePlan], settings: Settings, sizes: dict | None = None) -> tuple[CardLink, ...]:
     sizes = sizes or {}
+    words = language(settings.language)
     return tuple(
-        CardLink(p.slug, PAPER_LABELS[p.paper], p.rel, sizes.get((p.slug, p.paper), len(p.pdf or b""))) for p in plan
+        CardLink(p.slug, paper_label(p.paper, words), p.rel, sizes.get(p.id, len(p.pdf or b"")), p.kind) for p in plan
     )
 
 
-def site_files(settings: Settings, reading: Reading, views: Views, cards: list[CardPlan]) -> list[SiteFile]:
+def site_files(settings: Settings, reading: Reading, views: Views, cards: list[PrintablePlan]) -> list[SiteFile]:
     """Every file of the site, what makes it and where a problem with it is shown. What posebook makes
     comes first, so that a clash is reported at the teacher's file, which is the one to rename."""
     library = reading.library
@@ -193,17 +232,13 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[C
         return settings.display(docs / rel)
 
     files: list[SiteFile] = []
-    for rel in INDEX_PAGES:
+    for rel in generated_pages(library):
         if library.page_at(rel) is None:
             files.append(SiteFile(rel, page_dest(rel), f"the page posebook makes for {rel}", (shown(rel), 1, 1, "")))
     for card in cards:
-        slug, paper, rel = card.slug, card.paper, card.rel
-        sequence = library.sequences[slug]
-        files.append(
-            SiteFile(
-                rel, rel, f"the {PAPER_LABELS[paper]} card of '{_short(slug)}'", (shown(sequence.src_path), 1, 1, "")
-            )
-        )
+        sequence = library.sequences[card.slug]
+        what = f"the {PAPER_LABELS[card.paper]} {KINDS[card.kind].label} of '{_short(card.slug)}'"
+        files.append(SiteFile(card.rel, card.rel, what, (shown(sequence.src_path), 1, 1, "")))
     for drawing in views.figures:
         pose = library.poses[drawing.pose]
         index = next((i for i, f in enumerate(pose.figures) if f.position == drawing.position), 0)

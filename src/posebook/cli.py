@@ -37,10 +37,20 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("-o", "--output", default="schemas", type=Path, help="folder to write to (default: schemas)")
 
-    card = commands.add_parser("card", help="make the printable PDF card of a sequence")
+    card = commands.add_parser(
+        "card", help="make a printable PDF of a sequence: the teacher's class card, or the student's take-home sheet"
+    )
     card.add_argument("sequence", help="the sequence's slug, e.g. iliopsoas-release")
+    card.add_argument(
+        "--kind",
+        choices=("card", "student"),
+        default="card",
+        help="card: the class card (default); student: the large-print take-home sheet",
+    )
     card.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    card.add_argument("-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf)")
+    card.add_argument(
+        "-o", "--output", type=Path, help="the PDF to write (default: SEQUENCE-PAPER.pdf, SEQUENCE-student-PAPER.pdf)"
+    )
     card.add_argument(
         "-f", "--config", default=CONFIG_FILE, type=Path, help=f"the site's configuration (default: {CONFIG_FILE})"
     )
@@ -168,12 +178,15 @@ def _figures(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .generate import generate
+    from .generate import UnsafeOutputError, generate
 
     try:
         result = generate(args.config, args.out)
     except ContentError as err:
         print(format_problems(err.problems))
+        return 1
+    except UnsafeOutputError as err:
+        print(f"posebook generate: {err}", file=sys.stderr)
         return 1
     print(f"wrote {args.out.as_posix()}/: {result.library.summary()}")
     return 0
@@ -181,11 +194,11 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _card(args: argparse.Namespace) -> int:
     from .build import build
-    from .printables.card import card_filename
+    from .printables.render import filename
     from .store import write_atomically
 
     try:
-        result = build(args.config, cards=[(args.sequence, args.paper)])
+        result = build(args.config, cards=[(args.sequence, args.kind, args.paper)])
     except ContentError as err:
         print(format_problems(err.problems))
         return 1
@@ -200,7 +213,7 @@ def _card(args: argparse.Namespace) -> int:
         )
         return 1
     pdf = result.cards[0].pdf
-    output = args.output or Path(card_filename(sequence, args.paper))
+    output = args.output or Path(filename(sequence, args.kind, args.paper))
     write_atomically(output, pdf)
     print(f"wrote {output.as_posix()} ({len(pdf):,} bytes)")
     return 0

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from .build import Build, build, project_settings
 from .problems import ContentError, Problem
 from .read.files import library_files
-from .settings import CONFIG_FILE
+from .settings import CONFIG_FILE, MKDOCS_BUILTIN_EXTENSIONS
 from .site.pages import glossary_abbreviations
 
 MARK = ".posebook-generate"  # in OUT: this folder was written by posebook generate and may be replaced
@@ -64,7 +64,16 @@ def generate(config_path: Path, out: Path) -> Build:
     config.pop("watch", None)
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
-    config["markdown_extensions"] = _with_glossary(config.get("markdown_extensions"), result)
+    # Every extension the hook would render with (those MkDocs adds on its own left to it), the glossary
+    # given to the abbreviation extension as the hook gives it.
+    extensions = [
+        name if name not in settings.markdown_configs else {name: settings.markdown_configs[name]}
+        for name in settings.markdown_extensions
+        if name not in MKDOCS_BUILTIN_EXTENSIONS or name in settings.markdown_configs
+    ]
+    config["markdown_extensions"] = _with_glossary(extensions, result)
+    if not config.get("nav"):
+        config["nav"] = result.nav
     buffer = io.StringIO()
     YAML(typ="rt").dump(config, buffer)
     (out / CONFIG_FILE).write_text(buffer.getvalue(), encoding="utf-8")

@@ -50,7 +50,7 @@ class CardsInBackground:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="posebook-cards")
         self._lock = threading.Lock()
-        self._wanted: set[tuple[str, str]] = set()  # (slug, paper)
+        self._wanted: set[tuple[str, str, str]] = set()  # (slug, kind, paper)
         self._latest: tuple | None = None  # (site_dir, settings, views) of the latest build
         self._running: Future | None = None
         self._served: dict[str, bytes] = {}  # the last card made for each path of the site
@@ -64,8 +64,9 @@ class CardsInBackground:
         with self._lock:
             self._served[rel] = pdf
 
-    def render(self, site_dir: Path, settings, views, pending: list[tuple[str, str]]) -> None:
-        """Make these cards (slug, paper) as the latest build has them, and write each into site_dir when ready."""
+    def render(self, site_dir: Path, settings, views, pending: list[tuple[str, str, str]]) -> None:
+        """Make these printables (slug, kind, paper) as the latest build has them, and write each into site_dir
+        when ready."""
         with self._lock:
             self._latest = (site_dir, settings, views)
             self._wanted |= set(pending)
@@ -73,17 +74,17 @@ class CardsInBackground:
                 self._running = self._pool.submit(self._work)
 
     def _work(self) -> None:
-        from .printables.card import build_cards
+        from .printables.render import build_printables
 
         while True:
             with self._lock:
                 if not self._wanted or self._latest is None:
                     return
                 site_dir, settings, views = self._latest
-                only = {(slug, paper) for slug, paper in self._wanted if slug in views.sequences}
+                only = {wanted for wanted in self._wanted if wanted[0] in views.sequences}
                 self._wanted.clear()
             try:
-                made = build_cards(views.sequences, settings, only=only)
+                made = build_printables(views.sequences, settings, only=only)
             except Exception as err:  # a card that cannot be made: the next full build reports it
                 log.error("posebook: the cards could not be made in the background: %s", err)
                 continue

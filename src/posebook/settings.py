@@ -21,19 +21,21 @@ DEFAULT_LANGUAGE = "en"
 # MkDocs always renders with these, before the ones mkdocs.yml lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What a library is rendered with when there is no mkdocs.yml: the extensions posebook's pages use.
-DEFAULT_MARKDOWN_EXTENSIONS = (
+# What posebook's generated pages are written with: a site must render with all of them.
+REQUIRED_EXTENSIONS = (
     "toc",
     "tables",
-    "fenced_code",
     "abbr",
-    "posebook.site.markdown_ext",
     "admonition",
     "attr_list",
-    "def_list",
     "md_in_html",
     "pymdownx.details",
-    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "posebook.site.markdown_ext",
 )
+# What a library is rendered with when there is no mkdocs.yml.
+DEFAULT_MARKDOWN_EXTENSIONS = (*MKDOCS_BUILTIN_EXTENSIONS, *REQUIRED_EXTENSIONS[2:], "def_list", "pymdownx.superfences")
+DEFAULT_MARKDOWN_CONFIGS = {"pymdownx.tabbed": {"alternate_style": True}}
 CONFIG_FILE = "mkdocs.yml"  # the site generator's configuration, which posebook reads as plain YAML
 
 
@@ -47,7 +49,9 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     breath_seconds: tuple[float, float] = DEFAULT_BREATH_SECONDS
     markdown_extensions: tuple[str, ...] = DEFAULT_MARKDOWN_EXTENSIONS
-    markdown_configs: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    markdown_configs: Mapping[str, Any] = field(
+        default_factory=lambda: dict(DEFAULT_MARKDOWN_CONFIGS), compare=False, hash=False
+    )
 
     @property
     def cache_dir(self) -> Path:
@@ -142,7 +146,7 @@ def settings_from_config(
                 "the shorter first",
             )
             breath = DEFAULT_BREATH_SECONDS
-    names, configs = _extensions(config.get("markdown_extensions"))
+    names, configs = with_required_extensions(*_extensions(config.get("markdown_extensions")))
     if problems:
         raise ContentError(problems)
     return Settings(
@@ -154,6 +158,14 @@ def settings_from_config(
         markdown_extensions=names,
         markdown_configs=configs,
     )
+
+
+def with_required_extensions(names: tuple[str, ...], configs: dict[str, Any]) -> tuple[tuple[str, ...], dict]:
+    """The Markdown extensions a site renders with, and every one posebook's pages are written
+    with added where the site's configuration leaves it out (with posebook's settings for it)."""
+    missing = [name for name in REQUIRED_EXTENSIONS if name not in names]
+    added = {name: dict(DEFAULT_MARKDOWN_CONFIGS[name]) for name in missing if name in DEFAULT_MARKDOWN_CONFIGS}
+    return (*names, *missing), {**added, **configs}
 
 
 def _breath_seconds(value: Any) -> tuple[float, float] | None:

@@ -127,7 +127,8 @@ def _versions() -> bytes:
 def _code_fingerprint() -> str:
     digest = hashlib.sha256(_versions())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    # The code, and the message catalogs: a language's words decide how its amounts are read.
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".po", ".mo")):
         digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0" + _file_hash(path))
     return digest.hexdigest()
 

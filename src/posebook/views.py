@@ -24,16 +24,46 @@ Seconds = tuple[float, float]
 
 
 @dataclass(frozen=True)
+class PhaseView:
+    """A phase of a step with its time: the shortest and longest it can take, and a typical time."""
+
+    phase: Phase
+    seconds: Seconds
+    typical: float
+
+    @property
+    def kind(self) -> str:
+        return self.phase.kind
+
+    @property
+    def amount(self):
+        return self.phase.amount
+
+    @property
+    def cue(self) -> str | None:
+        return self.phase.cue
+
+    @property
+    def optional(self) -> bool:
+        return self.phase.optional
+
+    @property
+    def instead(self) -> bool:
+        return self.phase.instead
+
+
+@dataclass(frozen=True)
 class PartView:
     """One part of a step: its main part (on each side, or once), or a part that follows it."""
 
     name: str | None  # None for the step's main part
     sides: str
-    phases: tuple[Phase, ...]
+    phases: tuple[PhaseView, ...]
     repetitions: Count | None
     optional: bool
     cue: str | None
-    seconds: Seconds
+    seconds: Seconds  # shortest and longest, all sides and repetitions included
+    typical: float  # seconds, with a breath of the middle length, every amount at its middle, optional parts left out
 
 
 @dataclass(frozen=True)
@@ -46,8 +76,10 @@ class StepView:
     pose: Pose
     parts: tuple[PartView, ...]
     cautions: tuple[Caution, ...]  # the pose's own, then the step's
+    props: tuple[PropUse, ...]  # what this step uses: its own list, or the pose's less what it leaves out
     figures: tuple[Drawing, ...]  # on the side the step starts with
     seconds: Seconds
+    typical: float
     previous: Pose | None
     next: Pose | None
 
@@ -67,6 +99,7 @@ class PropPlace:
     number: int | None  # the step's number, None for the whole class
     pose: Pose | None
     how: str | None
+    instead: tuple[Prop, ...] = ()  # what can stand in for the prop here
 
 
 @dataclass(frozen=True)
@@ -78,7 +111,23 @@ class ChecklistItem:
     quantity: int
     optional: bool
     uses: tuple[PropPlace, ...]
-    instead: tuple[Prop, ...]
+    instead: tuple[Prop, ...]  # every prop that stands in for it somewhere in the class
+
+    @property
+    def instead_everywhere(self) -> tuple[Prop, ...]:
+        """The stand-ins that will do wherever the class uses the prop."""
+        return tuple(p for p in self.instead if all(p in place.instead for place in self.uses))
+
+    @property
+    def instead_somewhere(self) -> tuple[tuple[tuple[int, ...], tuple[Prop, ...]], ...]:
+        """The other stand-ins, with the steps where each will do: ((4,), (bolster, pillow)), …"""
+        everywhere = self.instead_everywhere
+        found: dict[tuple[str, ...], tuple[tuple[Prop, ...], list[int]]] = {}
+        for place in self.uses:
+            only = tuple(p for p in place.instead if p not in everywhere)
+            if only and place.number is not None:
+                found.setdefault(tuple(p.slug for p in only), (only, []))[1].append(place.number)
+        return tuple((tuple(numbers), props) for props, numbers in found.values())
 
 
 @dataclass(frozen=True)
@@ -96,6 +145,12 @@ class SequenceView:
     checklist: tuple[ChecklistItem, ...]  # required props first
     panel: tuple[PanelEntry, ...]  # the sequence's cautions, then each step's, in class order
     seconds: Seconds
+    typical: float
+
+    @property
+    def figure_strip(self) -> tuple[Drawing, ...]:
+        """The sequence at a glance: the first figure of each step that has one."""
+        return tuple(step.figures[0] for step in self.steps if step.figures)
 
     @property
     def panel_by_action(self) -> tuple[tuple[str, tuple[PanelEntry, ...]], ...]:
@@ -118,6 +173,7 @@ class PropView:
     prop: Prop
     uses: tuple[PoseUse, ...]
     sequences: tuple[Sequence, ...]  # every sequence whose checklist has it, or has it as a stand-in
+    figure: Drawing | None  # a figure of a pose that uses it, with the prop drawn in place
 
 
 @dataclass(frozen=True)
@@ -170,6 +226,7 @@ class CautionEntry:
 
     action: str
     condition: str
+    text: str  # what the cautions index says: the card's short wording, or the condition and the advice
     places: tuple[CautionPlace, ...]
 
 
@@ -194,20 +251,21 @@ def first_side(sides: str | None) -> str | None:
     return {"right-first": "right", "right": "right", "left-first": "left", "left": "left"}.get(sides or "none")
 
 
-def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS) -> Views:
-    """Every derived fact of the library, once."""
+def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECONDS, language: str = "en") -> Views:
+    """Every derived fact of the library, once; figures described in the site's language."""
     sequences = {
-        slug: _sequence_view(library, sequence, breath_seconds) for slug, sequence in library.sequences.items()
+        slug: _sequence_view(library, sequence, breath_seconds, language)
+        for slug, sequence in library.sequences.items()
     }
     used: dict[str, list[StepRef]] = {slug: [] for slug in library.poses}
     for view in sequences.values():
         for step in view.steps:
             used.setdefault(step.pose.slug, []).append(StepRef(step))
     poses = {
-        slug: PoseView(pose, tuple(drawings(pose, library.props)), tuple(used[slug]))
+        slug: PoseView(pose, tuple(drawings(pose, library.props, language=language)), tuple(used[slug]))
         for slug, pose in library.poses.items()
     }
-    props = {slug: _prop_view(library, prop, sequences) for slug, prop in library.props.items()}
+    props = {slug: _prop_view(library, prop, sequences, poses) for slug, prop in library.props.items()}
     figures = tuple(d for view in poses.values() for d in view.drawings)
     return Views(
         breath_seconds,
@@ -220,7 +278,7 @@ def build_views(library: Library, breath_seconds: Seconds = DEFAULT_BREATH_SECON
     )
 
 
-def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> SequenceView:
+def _sequence_view(library: Library, sequence: Sequence, breath: Seconds, language: str) -> SequenceView:
     steps: list[StepView] = []
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
@@ -235,8 +293,10 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> Seq
                 pose=pose,
                 parts=parts,
                 cautions=(*pose.cautions, *step.cautions),
-                figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures)),
+                props=step_props(step, pose),
+                figures=tuple(figures_for(pose, library.props, first_side(step.sides), step.figures, language)),
                 seconds=_sum(p.seconds for p in parts),
+                typical=sum(p.typical for p in parts),
                 previous=previous,
                 next=following,
             )
@@ -244,36 +304,65 @@ def _sequence_view(library: Library, sequence: Sequence, breath: Seconds) -> Seq
     panel = [PanelEntry(c, None) for c in sequence.cautions]
     panel += [PanelEntry(c, step) for step in steps for c in step.cautions]
     return SequenceView(
-        sequence, tuple(steps), _checklist(library, sequence), tuple(panel), _sum(s.seconds for s in steps)
+        sequence,
+        tuple(steps),
+        _checklist(library, sequence),
+        tuple(panel),
+        _sum(s.seconds for s in steps),
+        sum(s.typical for s in steps),
     )
+
+
+def step_props(step: Step, pose: Pose) -> tuple[PropUse, ...]:
+    """The props a step uses: the ones it names, or its pose's less those it leaves out."""
+    if step.props is not None:
+        return tuple(step.props)
+    return tuple(use for use in pose.props if use.prop not in step.leave_out)
 
 
 def _parts(step: Step, breath: Seconds) -> tuple[PartView, ...]:
-    main = PartView(None, step.sides or "none", tuple(step.phases), step.repetitions, False, None, (0.0, 0.0))
-    parts = [
-        main,
-        *(PartView(p.name, p.sides, tuple(p.phases), p.repetitions, p.optional, p.cue, (0.0, 0.0)) for p in step.then),
-    ]
-    return tuple(
-        PartView(p.name, p.sides, p.phases, p.repetitions, p.optional, p.cue, _part_seconds(p, breath)) for p in parts
-    )
+    """A step as its parts: the main part (on each side, or once), then the parts that follow."""
+    written = [(None, step.sides or "none", step.phases, step.repetitions, False, None)]
+    written += [(p.name, p.sides, p.phases, p.repetitions, p.optional, p.cue) for p in step.then]
+    parts = []
+    for name, sides, phases, repetitions, optional, cue in written:
+        timed = tuple(_phase(phase, breath) for phase in phases)
+        low, high, typical = _part_time(timed, sides, repetitions, optional)
+        parts.append(PartView(name, sides, timed, repetitions, optional, cue, (low, high), typical))
+    return tuple(parts)
 
 
-def _part_seconds(part: PartView, breath: Seconds) -> Seconds:
-    low = high = 0.0
-    for phase in part.phases:
-        a, b = phase.amount.seconds(breath)
-        if not phase.optional:
-            low += a
-        high += b
-    reps = part.repetitions
-    if reps is not None:
-        low, high = low * reps.low, high * (reps.high or reps.low)
-    if part.sides in SIDES_TWICE:
-        low, high = low * 2, high * 2
-    if part.optional:
-        low = 0.0
-    return low, high
+def _phase(phase: Phase, breath: Seconds) -> PhaseView:
+    low, high = phase.amount.seconds(breath)
+    middle = (breath[0] + breath[1]) / 2
+    at_middle = phase.amount.seconds((middle, middle))
+    # An open amount ("5+ minutes") is planned at what it asks for, not at a guess of how much more.
+    typical = at_middle[0] if phase.amount.or_more else (at_middle[0] + at_middle[1]) / 2
+    return PhaseView(phase, (low, high), typical)
+
+
+def _part_time(
+    phases: tuple[PhaseView, ...], sides: str, repetitions: Count | None, optional: bool
+) -> tuple[float, float, float]:
+    """Shortest, longest and typical seconds of a part. A phase done instead of the one before it
+    counts once, as the longer of the two at most; optional phases and parts count only at most."""
+    groups: list[list[PhaseView]] = []
+    for phase in phases:
+        if phase.instead and groups:
+            groups[-1].append(phase)
+        else:
+            groups.append([phase])
+    low = sum(min((p.seconds[0] for p in g if not p.optional), default=0.0) for g in groups)
+    high = sum(max(p.seconds[1] for p in g) for g in groups)
+    typical = sum(g[0].typical for g in groups if not g[0].optional)
+    if repetitions is not None:
+        most = repetitions.high or repetitions.low
+        low, high, typical = low * repetitions.low, high * most, typical * (repetitions.low + most) / 2
+    if sides in SIDES_TWICE:
+        low, high, typical = low * 2, high * 2, typical * 2
+    if optional:
+        low = typical = 0.0
+    return low, high, typical
 
 
 def _sum(spans) -> Seconds:
@@ -289,7 +378,7 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
         item = items.setdefault(use.prop, {"quantity": 1, "optional": True, "uses": [], "instead": []})
         item["quantity"] = max(item["quantity"], use.quantity)
         item["optional"] = item["optional"] and use.optional
-        item["uses"].append(PropPlace(number, pose, use.use))
+        item["uses"].append(PropPlace(number, pose, use.use, tuple(library.props[slug] for slug in use.instead)))
         for slug in use.instead:
             if library.props[slug] not in item["instead"]:
                 item["instead"].append(library.props[slug])
@@ -298,7 +387,7 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
         add(use, None, None)
     for number, step in enumerate(sequence.steps, start=1):
         pose = library.poses[step.pose]
-        for use in pose.props:
+        for use in step_props(step, pose):
             add(use, number, pose)
     checklist = [
         ChecklistItem(library.props[slug], i["quantity"], i["optional"], tuple(i["uses"]), tuple(i["instead"]))
@@ -307,7 +396,9 @@ def _checklist(library: Library, sequence: Sequence) -> tuple[ChecklistItem, ...
     return tuple([i for i in checklist if not i.optional] + [i for i in checklist if i.optional])
 
 
-def _prop_view(library: Library, prop: Prop, sequences: Mapping[str, SequenceView]) -> PropView:
+def _prop_view(
+    library: Library, prop: Prop, sequences: Mapping[str, SequenceView], poses: Mapping[str, PoseView]
+) -> PropView:
     uses = []
     for pose in library.poses.values():
         for use in pose.props:
@@ -320,7 +411,19 @@ def _prop_view(library: Library, prop: Prop, sequences: Mapping[str, SequenceVie
         for view in sequences.values()
         if any(item.prop.slug == prop.slug or prop in item.instead for item in view.checklist)
     )
-    return PropView(prop, tuple(uses), using)
+    return PropView(prop, tuple(uses), using, _prop_figure(prop, uses, poses))
+
+
+def _prop_figure(prop: Prop, uses: list[PoseUse], poses: Mapping[str, PoseView]) -> Drawing | None:
+    """The first figure, on its first side, of a pose that uses the prop and draws it."""
+    for use in uses:
+        pose = use.pose
+        for drawing in poses[pose.slug].drawings:
+            figure = pose.figure(drawing.position)
+            drawn = figure is not None and any(p.prop == prop.slug for p in figure.props)
+            if drawn and drawing.side in (None, "right"):
+                return drawing
+    return None
 
 
 def _muscles(library: Library) -> tuple[MuscleView, ...]:
@@ -345,26 +448,26 @@ def _muscles(library: Library) -> tuple[MuscleView, ...]:
 
 
 def _cautions(library: Library, sequences: Mapping[str, SequenceView]) -> tuple[CautionEntry, ...]:
-    # The same condition on several pages is one entry.
-    entries: dict[tuple[str, str], list[CautionPlace]] = {}
+    # The same caution (what to do, when and how) on several pages is one entry.
+    entries: dict[tuple[str, str, str], list[CautionPlace]] = {}
+
+    def key(caution: Caution) -> tuple[str, str, str]:
+        return caution.action, caution.condition, " ".join(caution.card_text.split())
+
     for pose in library.poses.values():
         for caution in pose.cautions:
-            entries.setdefault((caution.action, caution.condition), []).append(
-                CautionPlace(pose=pose, applies_to=caution.applies_to)
-            )
+            entries.setdefault(key(caution), []).append(CautionPlace(pose=pose, applies_to=caution.applies_to))
     for view in sequences.values():
         for caution in view.sequence.cautions:
-            entries.setdefault((caution.action, caution.condition), []).append(
+            entries.setdefault(key(caution), []).append(
                 CautionPlace(sequence=view.sequence, applies_to=caution.applies_to)
             )
         for step in view.steps:
             for caution in step.cautions:
-                entries.setdefault((caution.action, caution.condition), []).append(
-                    CautionPlace(sequence=view.sequence, step=step)
-                )
+                entries.setdefault(key(caution), []).append(CautionPlace(sequence=view.sequence, step=step))
     out = []
     for action in ACTION_ORDER:
-        for (act, condition), places in sorted(entries.items(), key=lambda item: item[0][1]):
+        for (act, condition, text), places in sorted(entries.items(), key=lambda item: item[0][1:]):
             if act == action:
-                out.append(CautionEntry(action, condition, tuple(places)))
+                out.append(CautionEntry(action, condition, text, tuple(places)))
     return tuple(out)

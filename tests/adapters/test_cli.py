@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -168,3 +169,37 @@ def test_figures_names_an_unknown_pose_and_a_pose_without_figures(tmp_path):
         "poses/rest.md: no figures yet; add 'figures:' to its front matter (see the authoring guide)",
         "0 figures written",
     ]
+
+
+def project_with_overrides(tmp_path, custom_dir: str) -> None:
+    write_library(tmp_path, {})
+    shutil.copytree(ROOT / "overrides", tmp_path / "theme")
+    config = (
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: overrides", f"custom_dir: {custom_dir}")
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+@pytest.mark.parametrize("out", [".", "docs", "docs/poses", "theme/.."])
+def test_generate_never_writes_over_the_library(out, tmp_path):
+    project_with_overrides(tmp_path, "theme")
+    before = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    result = run("generate", out, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"posebook generate: writing to {out} would replace the ")
+    assert result.stderr.rstrip().endswith("choose a folder of its own, such as out/")
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()} == before
+
+
+def test_generate_copies_the_theme_overrides_wherever_they_are(tmp_path):
+    project_with_overrides(tmp_path, str(tmp_path / "theme"))
+    result = run("generate", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/overrides/main.html").read_bytes() == (tmp_path / "theme/main.html").read_bytes()
+    assert "custom_dir: overrides\n" in (tmp_path / "out/mkdocs.yml").read_text(encoding="utf-8")
+    assert (
+        (tmp_path / "out/docs/poses/rest.md")
+        .read_text(encoding="utf-8")
+        .startswith("---\ndescription: Lie still.\nposebook: true\n---\n")
+    )

@@ -1,6 +1,6 @@
 """posebook as a package: everything it imports is a declared dependency, the core never imports
-MkDocs, and a wheel (not an editable install) carries its templates, print CSS and fonts, so an
-installed `posebook card` makes a card from any folder."""
+MkDocs, every lock file keeps to the tested ranges, and a wheel (not an editable install) carries its
+templates, print CSS and fonts, so an installed `posebook card` makes a card from any folder."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from pypdf import PdfReader
 
 from conftest import ROOT
@@ -70,7 +72,14 @@ def test_an_installed_wheel_makes_a_card_from_another_folder(tmp_path):
     )
     assert installed.returncode == 0, installed.stderr
     shipped = {p.relative_to(target / "posebook").as_posix() for p in (target / "posebook").rglob("*") if p.is_file()}
-    assert {"printables/templates/card.html.j2", "printables/css/card.css", "site/templates/sequence.md.j2"} <= shipped
+    assert {
+        "printables/templates/card.html.j2",
+        "printables/css/card.css",
+        "printables/templates/sheet.html.j2",
+        "printables/css/sheet.css",
+        "site/templates/sequence.md.j2",
+    } <= shipped
+    assert "i18n/locales/es/LC_MESSAGES/posebook.po" in shipped
     assert any(name.startswith("printables/fonts/") and name.endswith(".ttf") for name in shipped)
 
     project = tmp_path / "elsewhere"
@@ -89,4 +98,35 @@ def test_an_installed_wheel_makes_a_card_from_another_folder(tmp_path):
         text=True,
     )
     assert card.returncode == 0, card.stdout + card.stderr
-    assert len(PdfReader(tmp_path / "c.pdf").pages) == 1
+    assert len(PdfReader(tmp_path / "c.pdf").pages) == 2  # the front and the back of one sheet
+
+
+def locked(lock: Path) -> dict[str, str]:
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_every_lock_file_stays_within_the_tested_ranges():
+    """MkDocs below 2 (a rewrite without hooks) and Material below 10, in every venv make creates."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    ranges = {
+        canonicalize_name(requirement.name): requirement.specifier
+        for requirement in map(
+            Requirement, project["dependencies"] + sum(project["optional-dependencies"].values(), [])
+        )
+    }
+    assert str(ranges["mkdocs"]) == "<2,>=1.6" and str(ranges["mkdocs-material"]) == "<10,>=9.5"
+    locks = {lock.name: locked(lock) for lock in sorted(ROOT.glob("requirements*.lock"))}
+    assert set(locks) == {"requirements.lock", "requirements-properdocs.lock", "requirements-zensical.lock"}
+    for name, pins in locks.items():
+        for package, version in pins.items():
+            if package in ranges:
+                assert version in ranges[package], (name, package, version, str(ranges[package]))
+    assert locks["requirements.lock"]["mkdocs"] == "1.6.1"
+    assert locks["requirements-properdocs.lock"]["mkdocs-material"] == locks["requirements.lock"]["mkdocs-material"]
+    # ProperDocs answers `import mkdocs` itself: with MkDocs installed beside it, a build could run on either.
+    assert "mkdocs" not in locks["requirements-properdocs.lock"]

@@ -12,6 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, SUBPROCESS_ENV, write_library
+from posebook.settings import REQUIRED_EXTENSIONS
 
 
 def free_port() -> int:
@@ -49,7 +50,11 @@ def serve(tmp_path, files: dict | None = None):
         "theme": {"name": "material", "font": False},
         "hooks": [str(ROOT / "hooks" / "posebook_hook.py")],
         "watch": [str(watched)],
-        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
+        "markdown_extensions": [
+            *REQUIRED_EXTENSIONS,
+            *(name for name in ("def_list", "tables", "toc") if name not in REQUIRED_EXTENSIONS),
+            {"pymdownx.tabbed": {"alternate_style": True}},
+        ],
         "strict": True,
     }
     with (tmp_path / "mkdocs.yml").open("w") as f:

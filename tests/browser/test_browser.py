@@ -122,9 +122,9 @@ def test_search_finds(browser, base, query, expected):
 def test_print_links_fetch_pdfs(browser, base):
     page = browser.new_page()
     page.goto(base + "sequences/iliopsoas-release/")
-    links = page.locator(".pb-print a")
-    assert links.count() == 2
-    for i in range(2):
+    links = page.locator(".pb-facts-line a[type='application/pdf']")
+    assert links.count() == 4  # the class card and the take-home sheet, each in A4 and Letter
+    for i in range(4):
         href = links.nth(i).get_attribute("href")
         response = page.request.get(page.url + href if not href.startswith("http") else href)
         assert response.status == 200
@@ -160,4 +160,93 @@ def test_printing_a_pose_page_hides_navigation_and_keeps_steps_and_cautions(brow
     assert border == "solid"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF-")
+    page.close()
+
+
+# --- a sequence a student can follow -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width,height,screens", [(390, 844, 1.5), (1280, 900, 1.0)])
+def test_step_one_starts_within_reach(browser, base, width, height, screens):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base + "sequences/iliopsoas-release/")
+    top = page.evaluate("document.getElementById('step-1-diaphragmatic-breathing').getBoundingClientRect().top")
+    assert top + 40 <= screens * height, f"step 1's heading ends {top + 40:.0f} px down; {screens * height:.0f} allowed"
+    context.close()
+
+
+def figure_widths(page) -> list[dict]:
+    return page.evaluate("""[...document.querySelectorAll('.pb-step-figures svg.pb-drawing')].map(svg => ({
+        label: svg.getAttribute('aria-label'), width: svg.getBoundingClientRect().width,
+        cm: parseFloat(svg.style.getPropertyValue('--w')),
+        column: svg.closest('.md-content__inner').getBoundingClientRect().width}))""")
+
+
+def test_step_figures_share_one_scale_and_a_lying_figure_is_large(browser, base):
+    for width, height in ((1280, 900), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(base + "sequences/iliopsoas-release/")
+        figures = figure_widths(page)
+        assert len(figures) >= 8
+        scales = {round(f["width"] / f["cm"], 2) for f in figures if f["width"] < f["column"] - 1}
+        assert len(scales) == 1, scales  # one centimetre of body is drawn the same length everywhere
+        lying = [f for f in figures if f["label"].startswith("Lying") and f["cm"] > 150]
+        assert lying
+        if width == 1280:
+            assert min(f["width"] for f in lying) >= 280
+        else:
+            assert min(f["width"] / (f["column"] - 32) for f in lying) >= 0.9  # the width of the phone
+        context.close()
+
+
+def test_figures_follow_the_dark_palette(browser, base):
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base + "sequences/iliopsoas-release/")
+        colours[scheme] = page.evaluate("""(() => {
+            const svg = document.querySelector('.pb-step-figures svg');
+            const ink = svg.querySelector('.pb-ink[fill]');
+            return {ink: getComputedStyle(ink).fill, back: getComputedStyle(svg).backgroundColor,
+                    page: getComputedStyle(document.body).backgroundColor};
+        })()""")
+        context.close()
+    assert colours["light"]["ink"] != colours["dark"]["ink"]
+    # Ink as dark as the text in light, as light as the text in dark: readable on the page either way.
+    assert colours["light"]["ink"] != "rgb(255, 255, 255)" and colours["dark"]["ink"] != "rgb(0, 0, 0)"
+    for scheme in ("light", "dark"):
+        assert colours[scheme]["back"] in ("rgba(0, 0, 0, 0)", "transparent"), colours[scheme]
+
+
+def test_a_pose_page_shows_one_side_and_switches_to_the_other(browser, base):
+    page = browser.new_page()
+    page.goto(base + "poses/supported-bridge-variations/")
+
+    def visible() -> list[str]:
+        return page.locator(".tabbed-block svg.pb-drawing").evaluate_all(
+            "svgs => svgs.filter(s => s.getBoundingClientRect().width > 0).map(s => s.getAttribute('aria-label'))"
+        )
+
+    right = visible()
+    assert right and all("right" in label for label in right if "right" in label or "left" in label)
+    page.get_by_text("Left side", exact=True).click()
+    left = visible()
+    assert left and left != right
+    page.close()
+
+
+def test_the_footer_of_a_sequences_poses_follows_class_order(browser, base):
+    page = browser.new_page()
+    page.goto(base + "poses/supported-bridge-variations/")
+    nxt = page.locator(".md-footer__link--next").get_attribute("href")
+    previous = page.locator(".md-footer__link--prev").get_attribute("href")
+    assert nxt.rstrip("/").endswith("side-lying-iliopsoas-stretch")
+    assert previous.rstrip("/").endswith("supine-knee-to-chest")
+    bar = page.locator(".pb-step-nav").inner_text()
+    assert "step 3 of 8" in bar
+    page.goto(base + "sequences/iliopsoas-release/")
+    assert page.locator(".md-footer__link--next").get_attribute("href").rstrip("/").endswith("diaphragmatic-breathing")
     page.close()

@@ -8,19 +8,30 @@ from pypdf import PdfReader
 
 from conftest import settings_for, views_of, write_library
 from posebook.printables.cache import FONTS_DIR, printable_key
-from posebook.printables.card import build_cards, card_html
+from posebook.printables.render import build_printables, printable_css, printable_html
 from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
 from posebook.read import load_library
 
 FORGED = b"%PDF-1.7\n% not the card posebook would make\n"
 
 
+def key_of(view, settings, paper="a4"):
+    return printable_key(
+        printable_css("card", paper, settings.language) + printable_html(view, "card", paper, settings)
+    )
+
+
+def build_cards(sequences, settings):
+    made = build_printables(sequences, settings, kinds=("card",), workers=1)
+    return {(c.sequence, c.paper): c for c in made}
+
+
 def cards_of(tmp_path):
     docs = write_library(tmp_path, {})
     settings = settings_for(docs, project=tmp_path)
     views = views_of(load_library(docs, display_root=tmp_path))
-    made = {(c.sequence, c.paper): c for c in build_cards(views.sequences, settings, workers=1)}
-    key = printable_key(card_html(views.sequences["short"], "a4", settings))
+    made = build_cards(views.sequences, settings)
+    key = key_of(views.sequences["short"], settings)
     return made, settings.cache_dir / "cards", key
 
 
@@ -30,12 +41,12 @@ def test_a_pdf_committed_into_the_cache_is_never_published_as_a_card(tmp_path):
     docs = write_library(tmp_path, {})
     settings = settings_for(docs, project=tmp_path)
     views = views_of(load_library(docs, display_root=tmp_path))
-    key = printable_key(card_html(views.sequences["short"], "a4", settings))
+    key = key_of(views.sequences["short"], settings)
     folder = settings.cache_dir / "cards"
     folder.mkdir(parents=True)
     (folder / f"{key}.pdf").write_bytes(FORGED)
     (folder / f"{key}.pdf.seal").write_text("0" * 64 + "\n")  # a seal made without the key
-    made = {(c.sequence, c.paper): c for c in build_cards(views.sequences, settings, workers=1)}
+    made = build_cards(views.sequences, settings)
     card = made[("short", "a4")]
     assert not card.from_cache
     assert card.pdf != FORGED and card.pdf.startswith(b"%PDF-")

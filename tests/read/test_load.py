@@ -92,7 +92,7 @@ def test_every_sequence_page_carries_the_health_note(library_dir, tmp_path):
 
     library = load_library(library_dir(), display_root=tmp_path)
     page = render_page(library, views_of(library), settings_for(library.docs_dir), "sequences/short.md").markdown
-    assert '!!! danger "Health note"' in page and DISCLAIMER in page
+    assert f'!!! pb-health ""\n\n    **A health note from posebook.** {DISCLAIMER}' in page
     assert "not a substitute" in DISCLAIMER and "health professional" in DISCLAIMER
 
 

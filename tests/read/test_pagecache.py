@@ -28,7 +28,7 @@ def work(monkeypatch):
 
     counting("read", load.read_page, lambda data, shown, rel: rel)
     counting("rendered", load.check_rendered, lambda body, shown, *rest: shown.removeprefix("docs/"))
-    counting("validated", load.validate_page, lambda page, kind: page.rel)
+    counting("validated", load.validate_page, lambda page, kind, *rest: page.rel)
     return done
 
 

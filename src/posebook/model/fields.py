@@ -4,11 +4,13 @@ a plain value or a problem worded for the teacher."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..problems import did_you_mean
@@ -149,11 +151,6 @@ UNITS = {
     "minutes": "minute",
 }
 WORDS = {"a couple of": (2, 2), "a few": (3, 5), "several": (3, 6)}
-_NUMBER = r"\d+(?:\.\d+)?"
-_AMOUNT = re.compile(
-    rf"^(?:(?P<word>{'|'.join(WORDS)})|(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?(?P<more>\+|\s+or\s+more)?)"
-    rf"\s+(?P<unit>[a-z]+)$"
-)
 AMOUNT_HELP = "write an amount such as '3 breaths', '30 seconds', '1-2 minutes', '5+ minutes' or 'a few breaths'"
 # The most breaths, seconds or minutes a phase can last, and the most repetitions: far beyond any class, and
 # small enough that every sum of them (a step, a sequence) is an ordinary number.
@@ -161,8 +158,57 @@ MAX_AMOUNT = 1000
 MAX_COUNT = 1000
 
 
+@dataclass(frozen=True)
+class AmountWords:
+    """How a language writes an amount of time: its unit words (every form, e.g. singular and
+    plural), its words for a vague count, 'or more' and 'to'. English is always understood too."""
+
+    language: str
+    units: tuple[tuple[str, str], ...]  # (form, unit)
+    words: tuple[tuple[str, tuple[int, int]], ...]  # (phrase, (low, high))
+    more: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+    decimal_comma: bool = False
+
+    def examples(self) -> str:
+        units = {unit: form for form, unit in reversed(self.units)}
+        vague = self.words[1][0] if len(self.words) > 1 else ""
+        shown = [
+            f"3 {units.get('breath', '')}",
+            f"30 {units.get('second', '')}",
+            f"1-2 {units.get('minute', '')}",
+            f"5+ {units.get('minute', '')}",
+        ] + ([f"{vague} {units.get('breath', '')}"] if vague else [])
+        return ", ".join(f"'{' '.join(s.split())}'" for s in shown)
+
+
+ENGLISH_AMOUNTS = AmountWords("en", tuple(UNITS.items()), tuple(WORDS.items()), ("or more",), ("to",))
+
+
+@functools.lru_cache(maxsize=16)
+def _amount_grammar(words: AmountWords) -> tuple[re.Pattern, dict[str, str], dict[str, tuple[int, int]]]:
+    units = {**UNITS, **dict(words.units)}
+    vague = {**WORDS, **dict(words.words)}
+    number = r"\d+(?:[.,]\d+)?" if words.decimal_comma else r"\d+(?:\.\d+)?"
+    to = "|".join(re.escape(w) for w in sorted({"to", *words.to}, key=len, reverse=True))
+    more = "|".join(re.escape(w) for w in sorted({"or more", *words.more}, key=len, reverse=True))
+    phrases = "|".join(re.escape(w) for w in sorted(vague, key=len, reverse=True))
+    pattern = re.compile(
+        rf"^(?:(?P<word>{phrases})|(?P<low>{number})(?:\s*(?:-|–|{to})\s*(?P<high>{number}))?(?P<more>\+|\s+(?:{more}))?)"
+        rf"\s+(?P<unit>[^\W\d_]+)$"
+    )
+    return pattern, units, vague
+
+
+def _help(words: AmountWords) -> str:
+    if words.language == "en" or not words.units:
+        return AMOUNT_HELP
+    return f"{AMOUNT_HELP}; in '{words.language}' also {words.examples()}"
+
+
 class Amount(Model):
-    """How long a phase lasts, as the teacher wrote it: a number, a range or an open count."""
+    """How long a phase lasts, as the teacher wrote it (a range set with an en dash): a number, a range
+    or an open count."""
 
     text: str
     low: float
@@ -179,14 +225,17 @@ class Amount(Model):
         return self.low * per[0], high * per[1]
 
 
-def parse_amount(value: Any) -> Any:
+def parse_amount(value: Any, words: AmountWords = ENGLISH_AMOUNTS) -> Any:
+    """An amount of time as a teacher writes it, in English or in the words of `words`."""
     if isinstance(value, Amount):
         return value
+    help_text = _help(words)
+    pattern, units, vague = _amount_grammar(words)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise PydanticCustomError(
             "posebook_amount",
             "expected an amount of time, got {shown}; {help}",
-            {"shown": shown(value), "help": AMOUNT_HELP},
+            {"shown": shown(value), "help": help_text},
         )
     if isinstance(value, (int, float)):
         raise PydanticCustomError(
@@ -199,25 +248,27 @@ def parse_amount(value: Any) -> Any:
         raise PydanticCustomError(
             "posebook_amount", "'{value}' is negative; an amount of time must be more than zero", {"value": value}
         )
-    match = _AMOUNT.match(text.lower())
+    match = pattern.match(text.lower())
     if not match:
         raise PydanticCustomError(
-            "posebook_amount", "'{value}' is not an amount of time; {help}", {"value": value, "help": AMOUNT_HELP}
+            "posebook_amount", "'{value}' is not an amount of time; {help}", {"value": value, "help": help_text}
         )
-    unit = UNITS.get(match["unit"])
+    unit = units.get(match["unit"])
     if unit is None:
+        own = [form for form, _unit in words.units if form not in UNITS]
+        also = f"; in '{words.language}' also {', '.join(own)}" if own else ""
         raise PydanticCustomError(
             "posebook_amount",
-            "'{unit}' is not a unit; count in breaths, seconds or minutes",
-            {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], UNITS)},
+            "'{unit}' is not a unit; count in breaths, seconds or minutes{also}",
+            {"unit": match["unit"], "suggestion": did_you_mean(match["unit"], units), "also": also},
         )
     if match["word"]:
-        low, high = WORDS[match["word"]]
-        return Amount(text=text, low=low, high=high, unit=unit)
+        low, high = vague[match["word"]]
+        return Amount(text=_dashed(text), low=low, high=high, unit=unit)
     if any(len(n) > 12 for n in (match["low"], match["high"] or "")):
         raise _too_much(value, MAX_AMOUNT, unit)
-    low = float(match["low"])
-    high = float(match["high"]) if match["high"] else None
+    low = float(match["low"].replace(",", "."))
+    high = float(match["high"].replace(",", ".")) if match["high"] else None
     if max(low, high or 0) > MAX_AMOUNT:
         raise _too_much(value, MAX_AMOUNT, unit)
     if low <= 0 or (high is not None and high <= low):
@@ -226,7 +277,17 @@ def parse_amount(value: Any) -> Any:
             "'{value}' must be more than zero, and a range must go from the smaller number to the larger",
             {"value": value},
         )
-    return Amount(text=text, low=low, high=high, or_more=bool(match["more"]), unit=unit)
+    return Amount(text=_dashed(text), low=low, high=high, or_more=bool(match["more"]), unit=unit)
+
+
+def _dashed(text: str) -> str:
+    """A range as print sets it, '1–2 minutes', however it was typed ('1-2', '1 - 2')."""
+    return re.sub(r"(\d)\s*-\s*(\d)", "\\1–\\2", text)
+
+
+def _amount_field(value: Any, info: ValidationInfo) -> Any:
+    # The reading stage passes the site language's words for amounts in the validation context.
+    return parse_amount(value, (info.context or {}).get("amount_words") or ENGLISH_AMOUNTS)
 
 
 def _too_much(value: Any, most: int, unit: str) -> PydanticCustomError:
@@ -240,7 +301,7 @@ def _too_much(value: Any, most: int, unit: str) -> PydanticCustomError:
 
 AmountField = Annotated[
     Amount,
-    BeforeValidator(parse_amount),
+    BeforeValidator(_amount_field),
     WithJsonSchema(
         {
             "type": "string",

@@ -194,6 +194,11 @@ class Phase(Model):
     rest: AmountField | None = None  # type: ignore[valid-type]
     cue: Cue | None = Field(None, description="A few words on what happens in this phase.")
     optional: bool = Field(False, description="true when the class may leave this phase out.")
+    instead: bool = Field(
+        False,
+        description="true when this phase is an alternative to the phase before it: the class does one or the "
+        "other, e.g. a side bend instead of settling into the lunge.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Phase:
@@ -215,6 +220,17 @@ class Phase(Model):
         return getattr(self, self.kind)
 
 
+def _first_is_not_an_alternative(phases: list[Phase]) -> list[Phase]:
+    if phases and phases[0].instead:
+        raise PydanticCustomError(
+            "posebook_instead",
+            "the first phase has 'instead: true', but there is no phase before it to do instead of; "
+            "put the alternative after the phase it replaces",
+            {},
+        )
+    return phases
+
+
 class Part(Model):
     """A further part of a step, such as 'both legs' after each side."""
 
@@ -228,6 +244,11 @@ class Part(Model):
     )  # type: ignore[valid-type]
     cue: Cue | None = Field(None, description="A short cue for the class.")
     optional: bool = Field(False, description="true when the class may leave this part out.")
+
+    @field_validator("phases")
+    @classmethod
+    def _alternatives(cls, phases: list[Phase]) -> list[Phase]:
+        return _first_is_not_an_alternative(phases)
 
 
 class Step(Model):
@@ -254,6 +275,21 @@ class Step(Model):
         "by position name; the card shows the first. "
         "Leave out to show them all.",
     )
+    leave_out: list[PropRef] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Props of the pose that this class does without, e.g. [therapy-table] when the class skips "
+        "the pose's progression on a table. They leave the class's props checklist unless another step uses them.",
+    )
+    props: list[PropUseField] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The props this step uses, in place of the pose's own list, written like a pose's props; "
+        "[] for none. Leave out to use the pose's props (less any in leave_out).",
+    )
+
+    @field_validator("phases")
+    @classmethod
+    def _alternatives(cls, phases: list[Phase]) -> list[Phase]:
+        return _first_is_not_an_alternative(phases)
 
     @model_validator(mode="after")
     def _has_hold(self) -> Step:
@@ -262,6 +298,13 @@ class Step(Model):
                 "posebook_step",
                 "this step has no phases, so nobody knows how long to stay: add 'phases:' with a line such as "
                 "'- hold: 5 breaths'",
+                {},
+            )
+        if self.props is not None and self.leave_out:
+            raise PydanticCustomError(
+                "posebook_step",
+                "give either 'props:' (the props this step uses) or 'leave_out:' (props of the pose it does "
+                "without), not both",
                 {},
             )
         return self
@@ -274,13 +317,6 @@ class Source(Model):
     authors: list[ShortText] = Field(min_length=1, description="Its authors.")
     publisher: ShortText | None = Field(None, description="Who published it.")
     url: ShortText | None = Field(None, description="Where to find it, if it is online.")
-
-    def credit(self) -> str:
-        authors = " and ".join(
-            [", ".join(self.authors[:-1]), self.authors[-1]] if len(self.authors) > 1 else self.authors
-        )
-        by = f" ({self.publisher})" if self.publisher else ""
-        return f"Adapted from “{self.title}” by {authors}{by}."
 
 
 class Sequence(_Page):
@@ -332,7 +368,7 @@ class Term(Model):
 class Glossary(_Page):
     """The glossary: each term defined once, and shown as a tooltip wherever it appears on the site."""
 
-    title: Name = Field("Glossary", description="The page title.")
+    title: Name | None = Field(None, description="The page title; 'Glossary' in the site's language if left out.")
     description: Text | None = Field(None, description="The page's description for search engines.")
     terms: list[Term] = Field(min_length=1, description=f"The terms: at most {MAX_GLOSSARY_WORDS}, aliases included.")
 

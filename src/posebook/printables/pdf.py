@@ -30,8 +30,19 @@ class PdfInfo:
     credit: str  # the source credit, in the XMP packet as dc:source; "" for none
 
 
-def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
-    """Render a printable's HTML. Links relative to the page resolve against `site_url`."""
+class UnfitError(RenderError):
+    """Parts of the printable that must each stay whole on one page (`data-keep`) do not fit one."""
+
+    def __init__(self, units: list[str]):
+        self.units = units
+        super().__init__("these parts do not fit on one page: " + ", ".join(units))
+
+
+def html_to_pdf(html: str, info: PdfInfo, site_url: str, css: str = "") -> bytes:
+    """Render a printable's HTML with its stylesheet (the package's own CSS, read once per process).
+    Links relative to the page resolve against `site_url`. An element marked `data-keep` must lie
+    whole on one page, inside its margins: UnfitError names the ones that do not, so that nothing is
+    ever split or clipped in silence."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -39,18 +50,92 @@ def html_to_pdf(html: str, info: PdfInfo, site_url: str) -> bytes:
     fetcher = ConfinedFetcher(site_url=site_url, roots=[FONTS_DIR])
     with _only_own_fonts(), _warnings_as_errors() as problems:
         try:
+            stylesheets = [_stylesheet(css, problems)] if css else []
             document = weasyprint.HTML(string=html, base_url=site_url or None, url_fetcher=fetcher).render(
-                pdf_variant="pdf/ua-1"
+                pdf_variant="pdf/ua-1", stylesheets=stylesheets, font_config=_fonts()
             )
         except FatalURLFetchingError as err:
             raise RenderError(str(err.__cause__ or err)) from None
         if document.metadata.attachments:
             raise RenderError("it asks for attachments; a printable never carries files")
+        unfit = unfit_units(document)
+        if unfit:
+            raise UnfitError(unfit)
         document.metadata = _metadata(document.metadata, info)
         pdf = document.write_pdf(pdf_variant="pdf/ua-1", attachments=[])
     if problems:
         raise RenderError("it could not be made cleanly:\n" + "\n".join(problems))
     return pdf
+
+
+# What one renderer process keeps between printables: the fonts it has loaded, and its parsed
+# stylesheets (a card and a sheet, A4 and Letter). Both are made from the package's own files only.
+_FONTS = None
+_STYLESHEETS: dict[str, object] = {}
+
+
+def _fonts():
+    global _FONTS
+    if _FONTS is None:
+        import atexit
+
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONTS = FontConfiguration()
+        # Let it remove its folder of fonts while the interpreter can still run its clean-up.
+        atexit.register(_forget_fonts)
+    return _FONTS
+
+
+def _forget_fonts() -> None:
+    global _FONTS
+    _FONTS = None
+    _STYLESHEETS.clear()
+
+
+def _stylesheet(css: str, problems: list[str]):
+    if css not in _STYLESHEETS:
+        import weasyprint
+
+        before = len(problems)
+        sheet = weasyprint.CSS(string=css, url_fetcher=ConfinedFetcher("", [FONTS_DIR]), font_config=_fonts())
+        if len(problems) > before:
+            return sheet  # reported as an error by the caller; never kept
+        _STYLESHEETS[css] = sheet
+    return _STYLESHEETS[css]
+
+
+def unfit_units(document) -> list[str]:
+    """The `data-keep` values of the elements laid out over more than one page or past a page's
+    content box, in document order; or ["page"] when something else runs past it."""
+    found: dict[str, set[int]] = {}
+    unfit: list[str] = []
+    slack = 0.5  # CSS px: rounding
+
+    def walk(box, unit: str | None, page: int, right: float, bottom: float) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and element.get("data-keep") and unit is None:
+            unit = element.get("data-keep")
+            found.setdefault(unit, set()).add(page)
+        if box.position_x + box.margin_width() > right + slack or box.position_y + box.margin_height() > bottom + slack:
+            key = unit or "page"
+            if key not in unfit:
+                unfit.append(key)
+        for child in getattr(box, "children", ()):
+            walk(child, unit, page, right, bottom)
+
+    for number, page in enumerate(document.pages):
+        page_box = page._page_box
+        right = page_box.content_box_x() + page_box.width
+        bottom = page_box.content_box_y() + page_box.height
+        for child in page_box.children:
+            if type(child).__name__.endswith("MarginBox"):
+                continue
+            walk(child, None, number, right, bottom)
+    split = [unit for unit, pages in found.items() if len(pages) > 1 and unit not in unfit]
+    units = [unit for unit in unfit + split if unit != "page"]
+    # A part too tall for its page also pushes the boxes around it past the edge: name the part only.
+    return units or unfit
 
 
 def _tag_languages() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..figure import check_figure
-from ..model import Figure, Glossary, Library, Prop, PropUse
+from ..model import Figure, Glossary, Library, Pose, Prop, PropUse, Step
 from ..problems import ContentError, Problem, did_you_mean
 from .frontmatter import SourcePage
 
@@ -86,6 +86,7 @@ def cross_check(
         check_props(page, sequence.props, ("props",))
         steps = []
         for i, step in enumerate(sequence.steps):
+            check_props(page, step.props or [], ("steps", i, "props"))
             if step.pose not in poses:
                 check_ref(page, ("steps", i, "pose"), step.pose, poses, "pose")  # unless the pose page itself is broken
                 steps.append(step)
@@ -110,6 +111,7 @@ def cross_check(
                         "use 'none' or 'both'",
                     )
                 )
+            problems += _check_step_props(page, i, step, pose, props, present["prop"])
             for j, position in enumerate(step.figures):
                 if pose.figure(position) is None:
                     names = [f.position for f in pose.figures if f.position]
@@ -126,6 +128,30 @@ def cross_check(
 
     pages = {model.src_path: model for model, _ in validated["page"]}
     return Library(docs, poses, props, sequences, glossary, dict(sorted(pages.items()))), problems
+
+
+def _check_step_props(
+    page: SourcePage, i: int, step: Step, pose: Pose, props: dict[str, Prop], present: set[str]
+) -> list[Problem]:
+    """Each prop a step leaves out is one its pose uses (an unknown slug is reported as such)."""
+    problems = []
+    own = [use.prop for use in pose.props]
+    for j, slug in enumerate(step.leave_out):
+        if slug not in props and slug not in present:
+            known = sorted({*props, *own})
+            problems.append(
+                page.problem(("steps", i, "leave_out", j), f"unknown prop '{slug}'", did_you_mean(slug, known) or None)
+            )
+        elif slug not in own:
+            listed = f"its props are: {', '.join(own)}" if own else "its page lists no props"
+            problems.append(
+                page.problem(
+                    ("steps", i, "leave_out", j),
+                    f"'{pose.name}' does not use the prop '{slug}', so the step cannot leave it out; {listed}",
+                    did_you_mean(slug, own) or None,
+                )
+            )
+    return problems
 
 
 def _check_figure(page: SourcePage, i: int, figure: Figure, props: dict[str, Prop]) -> list[Problem]:

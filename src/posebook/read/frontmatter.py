@@ -7,6 +7,7 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem, field_path
@@ -68,6 +69,16 @@ class SourcePage:
         """A problem of the field at `loc`, placed at the value at `at` (by default the field's own)."""
         line, col = self.positions.of_value(loc if at is None else at)
         return Problem(self.path, line, col, field_path(loc), message, suggestion)
+
+
+def place(path: Path, loc: Loc) -> tuple[int, int]:
+    """Where a field of a page's front matter stands, for a problem found after reading (1:1 if the
+    file has changed since)."""
+    try:
+        page, _ = read_page(path.read_bytes(), str(path), path.name)
+    except OSError:
+        page = None
+    return page.positions.of_value(loc) if page is not None else (1, 1)
 
 
 def read_page(data: bytes, path: str, rel: str) -> tuple[SourcePage | None, list[Problem]]:

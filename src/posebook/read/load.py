@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import language
 from ..model import PAGE_KINDS, Library
 from ..problems import ContentError, Problem
 from ..settings import Settings, default_settings
@@ -79,6 +80,7 @@ def read_library(settings: Settings) -> Reading:
     cache = PageCache(settings)
     digest = hashlib.sha256()
     docs_real = real_path(docs)
+    amount_words = language(settings.language).amount_words()
     for path in files.pages:
         rel = path.relative_to(docs).as_posix()
         shown = settings.display(path)
@@ -101,7 +103,7 @@ def read_library(settings: Settings) -> Reading:
         reading = cache.get(key)
         if reading is None:
             markdown = markdown or settings.markdown()
-            reading = read_one(data, shown, rel, kind, markdown)
+            reading = read_one(data, shown, rel, kind, markdown, amount_words)
             cache.put(key, reading)
         problems += reading.problems
         if reading.page is not None:
@@ -140,7 +142,7 @@ def read_library(settings: Settings) -> Reading:
     return Reading(None if problems else library, sorted(problems), files, sources, digest.hexdigest())
 
 
-def read_one(data: bytes, shown: str, rel: str, kind: str, markdown) -> PageReading:
+def read_one(data: bytes, shown: str, rel: str, kind: str, markdown, amount_words: Any = None) -> PageReading:
     """One page on its own: read, limited, scanned, rendered and checked, validated against the model."""
     page, problems = read_page(data, shown, rel)
     if page is None:
@@ -150,5 +152,5 @@ def read_one(data: bytes, shown: str, rel: str, kind: str, markdown) -> PageRead
         found = check_markdown(page.body, shown, page.body_line)
     if not found:
         found = check_rendered(page.body, shown, page.body_line, markdown)
-    model, invalid = validate_page(page, kind)
+    model, invalid = validate_page(page, kind, amount_words)
     return PageReading(page, model, tuple(problems + found + invalid))

@@ -31,7 +31,7 @@ class PageReading:
 class PageCache:
     def __init__(self, settings: Settings) -> None:
         self.folder = settings.cache_dir / "pages"
-        self.prefix = store.fingerprint("pages", settings.markdown_key())
+        self.prefix = store.fingerprint("pages", settings.markdown_key(), settings.language)
 
     def key(self, shown: str, rel: str, data: bytes) -> str:
         digest = hashlib.sha256(self.prefix.encode("ascii"))

@@ -113,7 +113,7 @@ def url_problem(url: str, *, is_image: bool) -> str | None:
     return None
 
 
-def _blank_code(text: str) -> str:
+def blank_code(text: str) -> str:
     """The text with code blocks and code spans blanked out, keeping every line and column."""
     lines = text.split("\n")
     fence = None
@@ -222,7 +222,7 @@ def check_markdown(body: str, path: str, first_line: int) -> list[Problem]:
     """Every raw HTML tag, attribute list or address in a Markdown body that the site refuses."""
     problems: list[Problem] = []
     offset = first_line - 1
-    text = _blank_code(body)
+    text = blank_code(body)
 
     def add(index: int, message: str) -> None:
         before = text[:index]

@@ -14,7 +14,7 @@ from ..problems import Problem, did_you_mean, field_path
 from .frontmatter import Positions, SourcePage
 
 
-def validate_page(page: SourcePage, kind: str) -> tuple[Any, list[Problem]]:
+def validate_page(page: SourcePage, kind: str, amount_words: Any = None) -> tuple[Any, list[Problem]]:
     """The page's model, or None and every problem of the page."""
     model_class = PAGE_KINDS[kind]
     stem = page.rel.rsplit("/", 1)[-1].removesuffix(".md")
@@ -57,7 +57,7 @@ def validate_page(page: SourcePage, kind: str) -> tuple[Any, list[Problem]]:
         return None, reserved
     data = dict(page.meta, slug=stem, src_path=page.rel, body=page.body, body_line=page.body_line)
     try:
-        return model_class.model_validate(data), []
+        return model_class.model_validate(data, context={"amount_words": amount_words}), []
     except ValidationError as err:
         return None, translate_errors(err, model_class, page.path, page.positions)
 

@@ -145,14 +145,21 @@ def check_links(
     `files` is every path under docs/ the site has, generated ones included."""
     known = set(files)
     problems: list[Problem] = []
+    # Links the teacher did not write on that page: the indexes posebook writes, and a pose's instructions
+    # shown on each sequence page that uses it. Such a link is broken only because one in the teacher's text
+    # is, where it is reported; it is reported here only when nothing else is (a fault of posebook itself).
+    written_by_posebook: list[Problem] = []
     for rel, page in anchors.items():
         source = sources[rel]
         for url in dict.fromkeys(page.links):
             why, suggestion = _link_problem(rel, url, known, anchors)
             if why:
-                line, col = _find(source, url)
-                problems.append(Problem(source.path, line, col, "", why, suggestion))
-    return problems
+                found = _find(source, url)
+                line, col = found or (source.first_line, 1)
+                (problems if found else written_by_posebook).append(
+                    Problem(source.path, line, col, "", why, suggestion)
+                )
+    return problems or written_by_posebook
 
 
 def _link_problem(
@@ -211,10 +218,10 @@ def _closest(anchor: str, ids: frozenset[str]) -> str | None:
     return f"#{found}" if found else None
 
 
-def _find(source: LinkSource, url: str) -> tuple[int, int]:
-    """The line and column of an address in the teacher's text, or the page's first line."""
+def _find(source: LinkSource, url: str) -> tuple[int, int] | None:
+    """The line and column of an address in the teacher's text of the page, if it is there."""
     for number, line in enumerate(source.text.split("\n")):
         col = line.find(url)
         if col >= 0:
             return source.first_line + number, col + 1
-    return source.first_line, 1
+    return None

@@ -17,16 +17,19 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from ..i18n import language
 from ..model import ACTION_LABELS, SIDE_LABELS, slugify
+from ..model.words import PHASE_LABELS, credit
 
-# How each caution action looks on a page: Material's admonition types.
-ADMONITION = {
-    "stop": "danger",
-    "see-a-professional": "danger",
-    "skip": "warning",
-    "modify": "warning",
-    "take-care": "note",
+# How a caution looks, by its weight: an icon, a colour and its word, never the colour alone.
+CAUTION_LOOKS = {
+    "stop": "pb-stop",
+    "see-a-professional": "pb-professional",
+    "skip": "pb-skip",
+    "modify": "pb-modify",
+    "take-care": "pb-care",
 }
+WEIGHT = ("stop", "see-a-professional", "skip", "modify", "take-care")
 
 
 # HTML's own characters, and Markdown's inline syntax anywhere: emphasis, links, code, raw HTML,
@@ -36,13 +39,17 @@ _ESCAPES = str.maketrans(
 )
 
 
+# What makes a line a list item, a definition, a rule, an admonition or a fence.
+_BLOCK_START = re.compile(r"(?:[-+:]\s|=+\s*$|!!!|\?\?\?|~~~|\d+[.)](?:\s|$))")
+
+
 def esc(text: object) -> Markup:
     """Author text as Markdown that shows it as written: no tags, no entities, no emphasis, no links."""
     if isinstance(text, Markup):
         return text
     escaped = " ".join(str(text).split()).translate(_ESCAPES)
     # Block syntax at the start of a line: lists, quotes, admonitions, definitions, setext rules.
-    if escaped[:1] in ("-", "+", "=", ":", "!", "?", "~") or re.match(r"\d+[.)]", escaped):
+    if _BLOCK_START.match(escaped):
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return Markup(escaped)
 
@@ -80,19 +87,44 @@ def hard_breaks(block: str) -> Markup:
     return Markup("  \n".join(lines) + "\n")
 
 
+def by_weight(cautions):
+    """Cautions in the order a reader must see them: stop first, take care last; stable otherwise."""
+    return sorted(cautions, key=lambda caution: WEIGHT.index(caution.action))
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+_SVG_ROOT = re.compile(r"^<svg (?P<attrs>[^>]*)>")
+_SIZE = re.compile(r'\s(?:width|height|class)="[^"]*"')
+
+
+def inline_svg(drawing) -> Markup:
+    """A figure's SVG for the page itself: sized by the CSS at the page's one scale (its width in
+    centimetres of body is `--w`), named by its alt text. posebook draws it; nothing in it is an author's."""
+    svg = drawing.svg.strip()
+    match = _SVG_ROOT.match(svg)
+    if match is None:
+        raise ValueError("a figure's SVG must start with its <svg> element")
+    attrs = _SIZE.sub("", " " + match["attrs"]).strip()
+    label = html.escape(drawing.alt, quote=True)
+    root = f'<svg {attrs} class="pb-drawing" style="--w: {drawing.width:.1f}" aria-label="{label}">'
+    return Markup(root + svg[match.end() :])
+
+
 def squash(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def size_text(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+def about(seconds: float) -> str:
+    """A typical time in English, for code that has no site language (see Language.about)."""
+    return language().about(seconds)
 
 
 def minutes_text(seconds: tuple[float, float]) -> str:
-    """'about 25–40 minutes', rounded to whole minutes."""
-    low = max(1, round(seconds[0] / 60))
-    high = max(low, round(seconds[1] / 60))
-    return f"about {low} minute{'s' if low != 1 else ''}" if low == high else f"about {low}–{high} minutes"
+    """A range of minutes in English (see Language.minutes)."""
+    return language().minutes(seconds)
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:
@@ -108,8 +140,10 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=8)
+def environment(code: str = "en") -> jinja2.Environment:
+    """The page templates in a language: `_`, `ngettext` and the word filters speak it."""
+    words = language(code)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("posebook.site", "templates"),
         bytecode_cache=_compiled_templates(),
@@ -119,6 +153,10 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        words.gettext, words.ngettext, newstyle=False, pgettext=words.pgettext, npgettext=words.npgettext
     )
     env.filters.update(
         hard_breaks=hard_breaks,
@@ -127,15 +165,24 @@ def environment() -> jinja2.Environment:
         sanskrit=sanskrit,
         alt=alt,
         squash=squash,
-        size=size_text,
-        minutes=minutes_text,
+        size=words.file_size,
+        minutes=words.minutes,
+        minutes_span=words.minutes_span,
+        about=words.about,
+        number=words.number,
+        join_words=words.join,
+        caution_look=CAUTION_LOOKS.__getitem__,
+        by_weight=by_weight,
+        lower_first=lower_first,
+        inline_svg=inline_svg,
         esc=esc,
-        admonition=ADMONITION.__getitem__,
-        action_label=ACTION_LABELS.__getitem__,
-        sides_text=lambda sides: SIDE_LABELS.get(sides or "none", ""),
+        action_label=lambda action: words.gettext(ACTION_LABELS[action]),
+        sides_text=lambda sides: words.gettext(SIDE_LABELS[sides]) if sides and SIDE_LABELS[sides] else "",
+        phase_label=lambda kind: words.gettext(PHASE_LABELS[kind]),
+        credit=lambda source: credit(source, words),
         muscle_anchor=slugify,
         term_anchor=lambda term: "term-" + slugify(term),
         capitalize_or_empty=lambda text: text.capitalize() if text else "",
     )
-    env.globals.update(link=link, md_link=md_link)
+    env.globals.update(link=link, md_link=md_link, language=words)
     return env

@@ -41,6 +41,7 @@ def check_site_files(files: list[SiteFile]) -> list[Problem]:
     """Two files on one path (naming both), and names too long to write."""
     problems: list[Problem] = []
     taken: dict[str, SiteFile] = {}
+    too_long: dict[tuple, list[tuple[int, str, SiteFile]]] = {}
     for file in files:
         key = unicodedata.normalize("NFC", file.dest).casefold()
         other = taken.get(key)
@@ -56,14 +57,19 @@ def check_site_files(files: list[SiteFile]) -> list[Problem]:
             taken[key] = file
         long = next((part for part in file.dest.split("/") if len(part.encode("utf-8")) > MAX_NAME_BYTES), None)
         if long is not None:
-            problems.append(
-                _problem(
-                    file,
-                    f"{file.made_by} would be published under the name '{long[:40]}…', "
-                    f"{len(long.encode('utf-8'))} bytes long; a file system takes names of at most "
-                    f"{MAX_NAME_BYTES} bytes, so shorten the name it comes from",
-                )
+            too_long.setdefault(file.where, []).append((len(long.encode("utf-8")), long, file))
+    # One problem for each name the teacher wrote: the longest file made from it, and how many more there are.
+    for found in too_long.values():
+        size, long, file = max(found, key=lambda item: item[0])
+        more = len(found) - 1
+        problems.append(
+            _problem(
+                file,
+                f"{file.made_by} would be published under the name '{long[:40]}…', {size} bytes long"
+                + (f" ({more} more file{'s' if more > 1 else ''} made from it too)" if more else "")
+                + f"; a file system takes names of at most {MAX_NAME_BYTES} bytes, so shorten the name it comes from",
             )
+        )
     return problems
 
 
