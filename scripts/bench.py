@@ -141,29 +141,32 @@ def build(config: Path, project: Path, site: str) -> tuple[float, int, str]:
     return run(["mkdocs", "build", "-f", str(config), "-d", str(project / site)], project)
 
 
-def warm_card_seconds(docs: Path, repeats: int = 5) -> float:
-    """One card made again and again in a running process, without the cache: the median."""
+def warm_seconds(docs: Path, kind: str = "card", repeats: int = 5) -> float:
+    """One printable (the class card, or the take-home sheet: kind "student") of the seed sequence made
+    again and again in a running process, without the cache: the median."""
     code = f"""
 import statistics, time
 from pathlib import Path
-from posebook.printables.card import render_card
+from posebook.printables.render import render_printable
 from posebook.read import load_library
 from posebook.settings import default_settings
 from posebook.views import build_views
 from dataclasses import replace
 library = load_library({str(docs)!r})
 settings = replace(default_settings(Path({str(docs)!r})), site_url={SITE_URL!r})
-view = build_views(library, settings.breath_seconds).sequences["iliopsoas-release"]
-render_card(view, "a4", settings, use_cache=False)
+view = build_views(library, settings.breath_seconds, settings.language).sequences["iliopsoas-release"]
+render_printable(view, {kind!r}, "a4", settings, use_cache=False)
 times = []
 for _ in range({repeats}):
     start = time.perf_counter()
-    render_card(view, "a4", settings, use_cache=False)
+    render_printable(view, {kind!r}, "a4", settings, use_cache=False)
     times.append(time.perf_counter() - start)
 print(statistics.median(times))
 """
     result = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=ENV)
-    return float(result.stdout.strip()) if result.returncode == 0 else float("nan")
+    if result.returncode != 0:
+        raise SystemExit(f"the warm {kind} could not be timed:\n{result.stderr[-3000:]}")
+    return float(result.stdout.strip())
 
 
 def import_seconds(repeats: int = 5) -> dict:
@@ -280,7 +283,8 @@ def bench(sizes, with_peer: bool) -> dict:
             fresh, _, _ = run(
                 ["posebook", "card", "iliopsoas-release", "-f", str(ours), "-o", str(project / "one.pdf")], project
             )
-            warm = warm_card_seconds(docs)
+            warm = warm_seconds(docs, "card")
+            warm_sheet = warm_seconds(docs, "student")
             entry = {
                 "poses": pose_count,
                 "sequences": len(list((docs / "sequences").glob("*.md"))),
@@ -294,9 +298,11 @@ def bench(sizes, with_peer: bool) -> dict:
                 "cards_rendered_build": rendered(b_log),
                 "cards_rendered_rebuild": rendered(c_log),
                 "cards_rendered_after_edit": rendered(d_log),
-                "cards_expected_after_edit": 2 * users,
+                # Each sequence has four printables: the class card and the take-home sheet, A4 and Letter.
+                "cards_expected_after_edit": 4 * users,
                 "card_fresh_process_seconds": round(fresh, 2),
                 "card_warm_seconds": round(warm, 3),
+                "sheet_warm_seconds": round(warm_sheet, 3),
                 "peak_memory_plain_mb": round(a_peak / 1024),
                 "peak_memory_posebook_mb": round(max(b_peak, c_peak, d_peak) / 1024),
             }
@@ -408,8 +414,8 @@ def table(results: dict) -> str:
     rows = [
         "| library | poses | sequences | plain (a) | posebook (b) | b/a | rebuild (c) | c/a | cards | edit one pose "
         "(d) "
-        "| d/a | cards (expected) | card, fresh | card, warm | peak MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| d/a | printables (expected) | card, fresh | card, warm | sheet, warm | peak MB |",
+        "| --- " + "| ---: " * 15 + "|",
     ]
     for name, e in results["sizes"].items():
         rows.append(
@@ -417,7 +423,7 @@ def table(results: dict) -> str:
             f"| {e['b_over_a']} | {e['rebuild_seconds']} s | {e['c_over_a']} | {e['cards_rendered_rebuild']} "
             f"| {e['edit_rebuild_seconds']} s | {e['d_over_a']} | {e['cards_rendered_after_edit']} "
             f"({e['cards_expected_after_edit']}) | {e['card_fresh_process_seconds']} s | {e['card_warm_seconds']} s "
-            f"| {e['peak_memory_posebook_mb']} |"
+            f"| {e['sheet_warm_seconds']} s | {e['peak_memory_posebook_mb']} |"
         )
     out = "\n".join(rows)
     if "growth_100_to_1000" in results:

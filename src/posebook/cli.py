@@ -178,15 +178,12 @@ def _figures(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .generate import UnsafeOutputError, generate
+    from .generate import generate
 
     try:
         result = generate(args.config, args.out)
     except ContentError as err:
         print(format_problems(err.problems))
-        return 1
-    except UnsafeOutputError as err:
-        print(f"posebook generate: {err}", file=sys.stderr)
         return 1
     print(f"wrote {args.out.as_posix()}/: {result.library.summary()}")
     return 0
