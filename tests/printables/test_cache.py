@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from conftest import settings_for, views_of, write_library
 from posebook.printables.cache import FONTS_DIR, printable_key
-from posebook.printables.render import build_printables, printable_css, printable_html
 from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
+from posebook.printables.render import build_printables, printable_css, printable_html
 from posebook.read import load_library
 
 FORGED = b"%PDF-1.7\n% not the card posebook would make\n"
