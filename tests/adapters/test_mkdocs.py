@@ -283,7 +283,11 @@ def test_index_pages(site, library):
     assert len(cards) == len(library.poses)
     boat = next(card for card in cards if card.find("h3").a.get_text(strip=True) == "Boat Pose")
     assert boat.find(attrs={"lang": "sa-Latn"}).get_text() == "Nāvāsana"
-    assert boat.find("svg", class_="pb-drawing")["aria-label"]
+    # The figure beside each pose: its own file (the index lists every pose), decorative beside the name.
+    figure = boat.select_one(".pb-strip img.pb-drawing")
+    assert figure["alt"] == "" and figure["loading"] == "lazy"
+    assert (site / "poses" / figure["src"]).resolve().is_file()
+    assert figure["src"].startswith("../figures/") and figure["src"].endswith(".svg")
 
     props = article(site, "props")
     for prop in library.props.values():
@@ -319,7 +323,7 @@ def test_index_pages(site, library):
     home = article(site, "")
     sequence_cards = home.select(".pb-sequence-card")
     assert [card.find("h3").a.get_text(strip=True) for card in sequence_cards] == ["Iliopsoas Release"]
-    assert len(sequence_cards[0].select("svg.pb-drawing")) == 8
+    assert len(sequence_cards[0].select("img.pb-drawing")) == 8
 
 
 def test_front_matter_reference_lists_every_field_of_the_model(site):
