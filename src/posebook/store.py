@@ -129,16 +129,17 @@ def _code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     # The code, and the message catalogs: a language's words decide how its amounts are read.
     for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".po", ".mo")):
-        digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0" + _file_hash(path))
+        digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0" + file_hash(path).encode())
     return digest.hexdigest()
 
 
-_HASHES: dict[tuple[str, int, int], bytes] = {}
+_HASHES: dict[tuple[str, int, int], str] = {}
 
 
-def _file_hash(path: Path) -> bytes:
+def file_hash(path: Path) -> str:
+    """A file's SHA-256, worked out again only when its size or modification time changes."""
     info = path.stat()
     key = (str(path), info.st_mtime_ns, info.st_size)
     if key not in _HASHES:
-        _HASHES[key] = hashlib.sha256(path.read_bytes()).digest()
+        _HASHES[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return _HASHES[key]

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from .. import __version__, store
-from ..store import write_atomically  # noqa: F401 - the one way posebook writes a file, as before
+from ..store import file_hash, write_atomically  # noqa: F401 - file_hash and write_atomically, used from here
 
 PACKAGE = Path(__file__).resolve().parent
 FONTS_DIR = PACKAGE / "fonts"
@@ -31,17 +31,6 @@ def printable_key(html: str) -> str:
     for path in package_files():
         digest.update(path.name.encode() + b"\0" + file_hash(path).encode() + b"\0")
     return digest.hexdigest()
-
-
-_HASHES: dict[tuple[str, float, int], str] = {}
-
-
-def file_hash(path: Path) -> str:
-    stat = path.stat()
-    key = (str(path), stat.st_mtime, stat.st_size)
-    if key not in _HASHES:
-        _HASHES[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _HASHES[key]
 
 
 def cached(folder: Path | None, key: str) -> bytes | None:
