@@ -48,7 +48,7 @@ def on_pre_build(config, **kwargs):
     from posebook.build import CACHED, build
     from posebook.problems import ContentError, format_problems
     from posebook.settings import settings_from_config
-    from posebook.site.pages import glossary_abbreviations
+    from posebook.site.pages import glossary_configs
 
     project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
     settings = settings_from_config(_plain_config(config), project)
@@ -77,12 +77,9 @@ def on_pre_build(config, **kwargs):
         f", {len(result.pending)} to follow in the background" if result.pending else "",
     )
     config[_BUILD] = result
-    if "abbr" in config.markdown_extensions:
-        # Glossary terms become tooltips wherever they appear, as a setting of the extension:
-        # nothing is added to the text of a page.
-        options = dict(config.mdx_configs.get("abbr") or {})
-        options["glossary"] = {**(options.get("glossary") or {}), **glossary_abbreviations(result.library.glossary)}
-        config.mdx_configs["abbr"] = options
+    # Glossary terms become tooltips wherever they appear, as a setting of the abbreviation extension:
+    # nothing is added to the text of a page.
+    config.mdx_configs.update(glossary_configs(config.markdown_extensions, config.mdx_configs, result.library.glossary))
     if not _serving():
         from posebook.sitedir import SiteSwap
 

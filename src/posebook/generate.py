@@ -20,7 +20,7 @@ from .build import Build, build, project_settings
 from .problems import ContentError, Problem
 from .read.files import library_files
 from .settings import CONFIG_FILE, MKDOCS_BUILTIN_EXTENSIONS
-from .site.pages import glossary_abbreviations
+from .site.pages import glossary_configs
 
 MARK = ".posebook-generate"  # in OUT: this folder was written by posebook generate and may be replaced
 THEME_DIR = "overrides"  # where the theme's custom_dir is copied, inside OUT
@@ -66,12 +66,12 @@ def generate(config_path: Path, out: Path) -> Build:
     config["site_dir"] = "site"
     # Every extension the hook would render with (those MkDocs adds on its own left to it), the glossary
     # given to the abbreviation extension as the hook gives it.
-    extensions = [
-        name if name not in settings.markdown_configs else {name: settings.markdown_configs[name]}
+    configs = glossary_configs(settings.markdown_extensions, settings.markdown_configs, result.library.glossary)
+    config["markdown_extensions"] = [
+        name if name not in configs else {name: configs[name]}
         for name in settings.markdown_extensions
-        if name not in MKDOCS_BUILTIN_EXTENSIONS or name in settings.markdown_configs
+        if name not in MKDOCS_BUILTIN_EXTENSIONS or name in configs
     ]
-    config["markdown_extensions"] = _with_glossary(extensions, result)
     if not config.get("nav"):
         config["nav"] = result.nav
     buffer = io.StringIO()
@@ -114,22 +114,6 @@ def _remove_inside(out: Path, folder: Path) -> None:
         if Path(os.path.realpath(out)) not in Path(os.path.realpath(folder)).parents:
             raise ContentError([Problem(folder.as_posix(), 1, 1, "", "this folder leads outside the target")])
         shutil.rmtree(folder)
-
-
-def _with_glossary(extensions, result: Build):
-    """The Markdown extensions, with the glossary given to the abbreviation extension, as the hook gives it."""
-    glossary = glossary_abbreviations(result.library.glossary)
-    listed = list(extensions or [])
-    if not glossary:
-        return listed
-    for i, item in enumerate(listed):
-        if item == "abbr":
-            listed[i] = {"abbr": {"glossary": glossary}}
-        elif isinstance(item, dict) and "abbr" in item:
-            options = dict(item["abbr"] or {})
-            options["glossary"] = {**(options.get("glossary") or {}), **glossary}
-            listed[i] = {"abbr": options}
-    return listed
 
 
 def _write_page(path: Path, meta: dict, markdown: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -281,6 +282,17 @@ def _front_matter_reference() -> str:
     except OSError:
         pass
     return text
+
+
+def glossary_configs(extensions: Iterable[str], configs: Mapping[str, dict], glossary: Glossary | None) -> dict:
+    """The Markdown extensions' settings with the glossary given to the abbreviation extension, when the site
+    renders with it: the hook and `posebook generate` give it the same way."""
+    terms = glossary_abbreviations(glossary)
+    if "abbr" not in extensions or not terms:
+        return dict(configs)
+    options = dict(configs.get("abbr") or {})
+    options["glossary"] = {**(options.get("glossary") or {}), **terms}
+    return {**configs, "abbr": options}
 
 
 def glossary_abbreviations(glossary: Glossary | None) -> dict[str, str]:
