@@ -164,6 +164,15 @@ def card_pdf(library, slug: str, paper: str = "a4", kind: str = "card", **fields
     return pdf
 
 
+def seed_printables(library, folder: Path, kind: str = "card", papers=("a4", "letter")) -> dict[str, Path]:
+    """The seed sequence's printable of this kind on each paper, written into folder, by paper."""
+    out = {}
+    for paper in papers:
+        out[paper] = folder / f"{paper}.pdf"
+        out[paper].write_bytes(card_pdf(library, "iliopsoas-release", paper, kind=kind))
+    return out
+
+
 # --- long sequences ------------------------------------------------------------------------
 
 FIXTURE_BASES = ("supine", "standing", "kneeling", "prone", "seated", "side-lying", "all-fours")

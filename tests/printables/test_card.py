@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE, card_pdf, long_library, settings_for, start_listener, views_of, write_library
+from conftest import (
+    ROOT,
+    SITE,
+    card_pdf,
+    long_library,
+    seed_printables,
+    settings_for,
+    start_listener,
+    views_of,
+    write_library,
+)
 from pdfread import figures, ink_margins, runs, squares, structure
 from posebook.printables.pdf import PdfInfo, RenderError, html_to_pdf
 from posebook.printables.render import build_printables
@@ -35,13 +45,7 @@ def seed_view(library):
 
 @pytest.fixture(scope="module")
 def cards(library, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("cards")
-    out = {}
-    for paper in PAPERS:
-        path = folder / f"{paper}.pdf"
-        path.write_bytes(card_pdf(library, "iliopsoas-release", paper))
-        out[paper] = path
-    return out
+    return seed_printables(library, tmp_path_factory.mktemp("cards"), "card", PAPERS)
 
 
 def words(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, card_pdf, long_library, settings_for, views_of, write_library
+from conftest import ROOT, card_pdf, long_library, seed_printables, settings_for, views_of, write_library
 from pdfread import figures, ink_margins, runs, structure
 from posebook.printables.sheet import instructions
 from posebook.read import load_library
@@ -28,13 +28,7 @@ def seed_view(library):
 
 @pytest.fixture(scope="module")
 def sheets(library, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sheets")
-    out = {}
-    for paper in PAPERS:
-        path = folder / f"{paper}.pdf"
-        path.write_bytes(card_pdf(library, "iliopsoas-release", paper, kind="student"))
-        out[paper] = path
-    return out
+    return seed_printables(library, tmp_path_factory.mktemp("sheets"), "student", PAPERS)
 
 
 def words(text: str) -> str:

@@ -21,9 +21,10 @@ from .common import (
     common_scale,
     credit,
     dose,
-    environment,
     page_url,
+    pdf_info,
     qr_data_uri,
+    render_html,
     text_width_mm,
     tick_sides,
     where,
@@ -143,14 +144,9 @@ def _prop_line(item: ChecklistItem, words: Language) -> PropLine:
 
 def card_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The card as HTML: everything the PDF shows, from the structured data only."""
-    template = environment(settings.language).get_template("card.html.j2")
-    return template.render(card=card(view, paper, settings))
+    return render_html("card.html.j2", settings.language, card=card(view, paper, settings))
 
 
 def card_info(sequence: Sequence, words: Language) -> PdfInfo:
-    return PdfInfo(
-        title=words.gettext("%(title)s: class card") % {"title": sequence.title},
-        description=" ".join(sequence.summary.split()),
-        keywords=("yoga", words.gettext("class card"), sequence.title),
-        credit=credit(sequence, words),
-    )
+    title = words.gettext("%(title)s: class card") % {"title": sequence.title}
+    return pdf_info(sequence, words, title, words.gettext("class card"))

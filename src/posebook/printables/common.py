@@ -22,6 +22,7 @@ from ..model.words import credit as source_credit
 from ..problems import ContentError, Problem
 from ..views import ACTION_ORDER, PartView, SequenceView
 from .cache import CSS_DIR, FONTS_DIR, TEMPLATES_DIR
+from .pdf import PdfInfo
 
 PAPERS = {"a4": "A4", "letter": "letter"}  # paper -> CSS page size
 PAPER_LABELS = {"a4": N_("A4"), "letter": N_("Letter")}
@@ -255,6 +256,21 @@ def qr_data_uri(url: str) -> str:
 def credit(sequence: Sequence, words: Language) -> str:
     """The credit of the sequence's source, in the language; '' when it has none."""
     return source_credit(sequence.source, words) if sequence.source else ""
+
+
+def pdf_info(sequence: Sequence, words: Language, title: str, kind: str) -> PdfInfo:
+    """A printable's document metadata: its title and kind (in the language), the summary and the credit."""
+    return PdfInfo(
+        title=title,
+        description=" ".join(sequence.summary.split()),
+        keywords=("yoga", kind, sequence.title),
+        credit=credit(sequence, words),
+    )
+
+
+def render_html(template: str, code: str, **data) -> str:
+    """A printable's HTML from its template, in the language."""
+    return environment(code).get_template(template).render(**data)
 
 
 # --- templates and fonts --------------------------------------------------------------------------

@@ -28,9 +28,10 @@ from .common import (
     common_scale,
     credit,
     dose,
-    environment,
     page_url,
+    pdf_info,
     qr_data_uri,
+    render_html,
 )
 from .pdf import PdfInfo
 
@@ -133,17 +134,12 @@ def _caution(caution: Caution, seen: dict[tuple[str, str, str], int], number: in
 
 def sheet_html(view: SequenceView, paper: str, settings: Settings) -> str:
     """The take-home sheet as HTML, from the structured data and the checked page bodies."""
-    template = environment(settings.language).get_template("sheet.html.j2")
-    return template.render(sheet=sheet(view, paper, settings))
+    return render_html("sheet.html.j2", settings.language, sheet=sheet(view, paper, settings))
 
 
 def sheet_info(sequence: Sequence, words: Language) -> PdfInfo:
-    return PdfInfo(
-        title=words.gettext("%(title)s: take-home sheet") % {"title": sequence.title},
-        description=" ".join(sequence.summary.split()),
-        keywords=("yoga", words.gettext("home practice"), sequence.title),
-        credit=credit(sequence, words),
-    )
+    title = words.gettext("%(title)s: take-home sheet") % {"title": sequence.title}
+    return pdf_info(sequence, words, title, words.gettext("home practice"))
 
 
 # --- a pose's instructions, kept to what prints well --------------------------------------------
