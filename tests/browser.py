@@ -3,6 +3,7 @@ site served on 127.0.0.1, with every request that would leave 127.0.0.1 counted 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -60,3 +61,24 @@ def guard(context, base: str, outside: list[str]) -> None:
             route.abort()
 
     context.route("**/*", handle)
+
+
+def served(folder: Path):
+    """The folder served on 127.0.0.1 for as long as the fixture that yields from this lives: its address."""
+    server, url = serve(folder)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's chromium, driven by Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()

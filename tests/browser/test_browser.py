@@ -6,10 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from sitebuild import build
 
-from browser import guard, launch, serve
+from browser import chromium, guard, served
 from conftest import ROOT
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -26,18 +25,13 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(site)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")

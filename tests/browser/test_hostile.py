@@ -4,10 +4,9 @@ allows), is hovered and focused title by title: no dialog opens, nothing is requ
 each tooltip shows the text as written."""
 
 import pytest
-from playwright.sync_api import sync_playwright
 from sitebuild import build
 
-from browser import guard, launch, serve
+from browser import chromium, guard, served
 from conftest import write_library
 from hostile_cases import ROUND_TWO_ALLOWED, body
 
@@ -28,10 +27,7 @@ def base(tmp_path_factory):
     docs = write_library(project, files)
     result = build(project, docs, project / "site")
     assert result.returncode == 0, result.stderr
-    server, url = serve(project / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(project / "site")
 
 
 TOOLTIPS = (
@@ -42,9 +38,8 @@ TOOLTIPS = (
 
 @pytest.mark.parametrize("page", ["poses/rest/", "poses/low-lunge/", "glossary/", "muscles/", "sequences/short/"])
 def test_no_title_runs_script_on_hover_or_focus(base, page):
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        context = chromium.new_context()
+    with chromium() as opened:
+        context = opened.new_context()
         outside: list[str] = []
         guard(context, base, outside)
         tab = context.new_page()
@@ -69,7 +64,6 @@ def test_no_title_runs_script_on_hover_or_focus(base, page):
             tab.wait_for_timeout(120)
             shown += tab.evaluate(TOOLTIPS)
         context.close()
-        chromium.close()
     assert dialogs == []
     assert outside == []
     assert all(elements == 0 for _, elements in shown), shown

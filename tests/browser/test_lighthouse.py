@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sitebuild import build
 
-from browser import CHROMIUM, serve
+from browser import CHROMIUM, served
 from conftest import ROOT
 
 LIGHTHOUSE = ROOT / "tests" / "browser" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -30,10 +30,7 @@ def base(tmp_path_factory):
     project = tmp_path_factory.mktemp("lighthouse")
     result = build(project, ROOT / "docs", project / "site")
     assert result.returncode == 0, result.stderr
-    server, url = serve(project / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served(project / "site")
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -6,10 +6,9 @@ of each kind checks Zensical's theme around them."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from sitebuild import build_with_zensical, build_without_posebook
 
-from browser import guard, launch, serve
+from browser import chromium, guard, served
 from conftest import ROOT
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -20,17 +19,8 @@ PAGES += ["cautions/"]
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
-def served(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with chromium() as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")
