@@ -2,6 +2,7 @@
 next reload; a broken edit shows its problems at every address, so the reload lands on them, until it
 is fixed; editing pdf/ triggers a rebuild too."""
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -38,7 +39,9 @@ def wait_for(predicate, timeout=60.0):
     return False
 
 
+@contextlib.contextmanager
 def serve(tmp_path, files: dict | None = None):
+    """`mkdocs serve` on a fixture library, stopped afterwards: its address, docs, watched folder and log."""
     docs = write_library(tmp_path, files or {})
     watched = tmp_path / "pdf"
     watched.mkdir()
@@ -68,19 +71,19 @@ def serve(tmp_path, files: dict | None = None):
         stderr=subprocess.STDOUT,
         env=SUBPROCESS_ENV,
     )
-    return process, f"http://127.0.0.1:{port}/", docs, watched, log
-
-
-@pytest.fixture
-def served(tmp_path):
-    process, base, docs, watched, log = serve(tmp_path)
     try:
-        assert wait_for(lambda: "Low Lunge" in fetch(base + "sequences/short/")), (tmp_path / "serve.log").read_text()
-        yield base, docs, watched, tmp_path / "serve.log"
+        yield f"http://127.0.0.1:{port}/", docs, watched, tmp_path / "serve.log"
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def served(tmp_path):
+    with serve(tmp_path) as (base, docs, watched, log):
+        assert wait_for(lambda: "Low Lunge" in fetch(base + "sequences/short/")), log.read_text()
+        yield base, docs, watched, log
 
 
 def test_editing_a_pose_updates_its_page_backlinks_and_sequence(served):
@@ -112,16 +115,11 @@ def test_a_broken_edit_shows_its_problems_at_every_address_until_it_is_fixed(ser
 
 
 def test_the_preview_starts_on_a_broken_library_and_shows_why(tmp_path):
-    process, base, docs, watched, log = serve(tmp_path, {"poses/rest.md": "---\nname: Rest\nsumary: Lie still.\n---\n"})
-    try:
+    with serve(tmp_path, {"poses/rest.md": "---\nname: Rest\nsumary: Lie still.\n---\n"}) as (base, docs, _, log):
         expected = "docs/poses/rest.md:3:1: error: sumary: unknown field 'sumary' (did you mean 'summary'?)"
-        assert wait_for(lambda: expected in fetch(base + "poses/rest/")), (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: expected in fetch(base + "poses/rest/")), log.read_text()
         (docs / "poses" / "rest.md").write_text("---\nname: Rest\nsummary: Lie still.\n---\nAll well.\n")
-        assert wait_for(lambda: "All well." in fetch(base + "poses/rest/")), (tmp_path / "serve.log").read_text()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+        assert wait_for(lambda: "All well." in fetch(base + "poses/rest/")), log.read_text()
 
 
 def test_a_broken_edit_is_reported_and_the_fix_is_served(served):
