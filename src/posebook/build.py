@@ -20,7 +20,7 @@ from . import store
 from .i18n import language
 from .model import Library
 from .preview import PLACEHOLDER
-from .printables.cache import cached, file_hash, package_files, printable_key
+from .printables.cache import cached, package_files, printable_key
 from .printables.common import PAPER_LABELS, PAPERS, paper_label
 from .printables.coverage import covered, describe, missing
 from .printables.render import (
@@ -32,7 +32,7 @@ from .printables.render import (
     printable_css,
     printable_html,
 )
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, field_path
 from .read import Reading, read_library
 from .read.files import page_kind
 from .settings import CONFIG_FILE, Settings, default_settings, read_settings
@@ -186,7 +186,7 @@ def plan_printables(
         settings.site_url,
         settings.language,
         repr(settings.breath_seconds),
-        *(f"{path.name}={file_hash(path)}" for path in package_files()),
+        *(f"{path.name}={store.file_hash(path)}" for path in package_files()),
     )
     for slug, view in views.sequences.items():
         for kind in KINDS:
@@ -248,7 +248,7 @@ def site_files(settings: Settings, reading: Reading, views: Views, cards: list[P
         what = f"the figure of '{_short(pose.slug)}'" + (
             f" in the position '{_short(drawing.position)}'" if drawing.position else ""
         )
-        files.append(SiteFile(drawing.rel, drawing.rel, what, (shown(pose.src_path), line, col, _field(loc))))
+        files.append(SiteFile(drawing.rel, drawing.rel, what, (shown(pose.src_path), line, col, field_path(loc))))
     for path in reading.files.pages:
         rel = path.relative_to(docs).as_posix()
         files.append(SiteFile(rel, page_dest(rel), f"docs/{rel}", (shown(rel), 1, 1, "")))
@@ -329,9 +329,3 @@ def _strings(value, loc: tuple):
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _field(loc: tuple) -> str:
-    from .problems import field_path
-
-    return field_path(loc)

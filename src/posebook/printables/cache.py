@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from .. import __version__, store
-from ..store import file_hash, write_atomically  # noqa: F401 - file_hash and write_atomically, used from here
+from ..store import file_hash
 
 PACKAGE = Path(__file__).resolve().parent
 FONTS_DIR = PACKAGE / "fonts"

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import store
-from .cache import FONTS_DIR, file_hash
+from ..store import file_hash
+from .cache import FONTS_DIR
 
 TEXT_FONTS = (
     "NotoSans-SemiCondensed.ttf",
